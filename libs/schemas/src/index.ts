@@ -1,0 +1,17 @@
+export * from './atlas-enums';
+export type { JsonSchema, JsonProperties, JsonType } from './json-schema';
+export { SCHEMAS, SCHEMA_NAMES, validatorExportName, type SchemaName } from './catalog';
+export { SCHEMA_BASE_URL, schemaId } from './schemas/common';
+export { encryptionAtRestRequestSchema } from './schemas/encryption-at-rest';
+export { clusterLegacySchema } from './schemas/cluster-legacy';
+export { cluster20240805Schema } from './schemas/cluster-20240805';
+export { snapshotRequestSchema, snapshotRetentionSchema } from './schemas/snapshot';
+export { restoreJobRequestSchema } from './schemas/restore-job';
+export { backupScheduleRequestSchema } from './schemas/backup-schedule';
+export { projectConfigSchema } from './schemas/project-config';
+export { bundleSchema, projectConfigSchemaBundle } from './bundle';
+export { AJV_OPTIONS } from './ajv-options';
+export { SCHEMA_RULES, SCHEMA_RULES_BY_ID, SCHEMA_RULE_IDS, type SchemaRule, type SchemaRuleId } from './schema-rules';
+export { mapAjvErrors } from './errors/map-ajv-errors';
+export { decodeInstancePath, valueAt } from './pointer';
+export { validate } from './validate';
