@@ -63,6 +63,12 @@ export interface CreateRestoreJobOp {
   readonly snapshot?: Snapshot;
   /** The target cluster, looked up in the target project, when one is named. */
   readonly target?: Cluster;
+  /**
+   * True when the checker cannot see the target's project (the linter reads one file and
+   * a restore may target another project): rules about the target then stay silent
+   * instead of calling an unseen cluster missing.
+   */
+  readonly targetOutOfView?: boolean;
 }
 
 export interface UpdateBackupScheduleOp {

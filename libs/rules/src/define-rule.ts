@@ -19,9 +19,12 @@ export interface RuleSpec<K extends OperationKind> {
   readonly id: string;
   readonly severity: Severity;
   readonly scope: readonly RuleScope[];
-  /** The Atlas errorCode a violating request gets (the usual one, when it varies). */
-  readonly errorCode: string;
-  readonly httpStatus: number;
+  /**
+   * The Atlas errorCode a violating request gets (the usual one, when it varies).
+   * Absent for lint-only advice that no Atlas request can trigger.
+   */
+  readonly errorCode?: string;
+  readonly httpStatus?: number;
   /** One sentence for the rule reference and `--list-rules`. */
   readonly description: string;
   /** Where the rule comes from: seed lines (S0:95), the error table (D), the spec. */
@@ -50,7 +53,12 @@ export const DOCS_BASE_URL = 'https://github.com/mock-atlas/mock-atlas/blob/main
  * @example ruleDocsUrl('ear/valid-is-read-only') // → '…/docs/rules.md#ear-valid-is-read-only'
  */
 export function ruleDocsUrl(id: string): string {
-  return `${DOCS_BASE_URL}#${id.replace(/[^a-z0-9]+/g, '-')}`;
+  return `${DOCS_BASE_URL}#${ruleAnchor(id)}`;
+}
+
+/** The HTML anchor of a rule in docs/rules.md. */
+export function ruleAnchor(id: string): string {
+  return id.replace(/[^a-z0-9]+/g, '-');
 }
 
 /**
@@ -66,16 +74,20 @@ export function defineRule<K extends OperationKind>(spec: RuleSpec<K>): Rule<K> 
     docsUrl: ruleDocsUrl(spec.id),
     run(ctx: RuleContext): Finding[] {
       if (!kinds.has(ctx.op.kind)) return [];
-      return spec.check(ctx as RuleContext<OperationOf<K>>).map((v) => ({
-        ruleId: spec.id,
-        severity: spec.severity,
-        errorCode: v.errorCode ?? spec.errorCode,
-        httpStatus: v.httpStatus ?? spec.httpStatus,
-        message: v.message,
-        path: v.path,
-        ...(v.parameters ? { parameters: v.parameters } : {}),
-        ...(v.related ? { related: v.related } : {}),
-      }));
+      return spec.check(ctx as RuleContext<OperationOf<K>>).map((v) => {
+        const errorCode = v.errorCode ?? spec.errorCode;
+        const httpStatus = v.httpStatus ?? spec.httpStatus;
+        return {
+          ruleId: spec.id,
+          severity: spec.severity,
+          ...(errorCode ? { errorCode } : {}),
+          ...(httpStatus ? { httpStatus } : {}),
+          message: v.message,
+          path: v.path,
+          ...(v.parameters ? { parameters: v.parameters } : {}),
+          ...(v.related ? { related: v.related } : {}),
+        };
+      });
     },
   };
 }

@@ -1,14 +1,24 @@
 // Builders for rule table tests: a realistic project in a few lines, overridable per case.
 import {
+  DISABLED_PROVIDER,
+  EAR_DOCUMENT,
   emptyProject,
   type CloudProvider,
   type Cluster,
   type EarProviderState,
   type KmsKey,
   type Project,
+  type RestoreJob,
   type Snapshot,
 } from '@mock-atlas/model';
-import { DEFAULT_RULE_OPTIONS, type Caller, type KmsView, type Operation, type RuleContext } from '../context';
+import {
+  DEFAULT_RULE_OPTIONS,
+  type Caller,
+  type KmsView,
+  type Operation,
+  type RuleContext,
+  type UpdateEncryptionAtRestOp,
+} from '../context';
 
 export const GROUP_ID = '5e2211c17a3e5a48f5497de3';
 export const AWS_KEY = '030gce02-586d-48d2-a966-05ea954fde0g';
@@ -113,4 +123,39 @@ export function contextFor<Op extends Operation>(op: Op, o: ContextOverrides = {
     op,
   };
   return o.caller ? { ...ctx, caller: o.caller } : ctx;
+}
+
+/** An automated restore of the default snapshot of `orders` into `orders-copy` in the same project. */
+export function aRestoreJob(overrides: Partial<RestoreJob> = {}): RestoreJob {
+  return {
+    clusterName: 'orders',
+    snapshotId: '6a793f6b2c88faeba59bae37',
+    deliveryType: 'automated',
+    targetClusterName: 'orders-copy',
+    targetGroupId: GROUP_ID,
+    ...overrides,
+  };
+}
+
+/**
+ * A PATCH encryptionAtRest operation for one provider document, with `after` merged the
+ * way Atlas merges (S3:207): sent fields replace stored ones, and `enabled: false`
+ * turns the provider off and clears its settings (S3:291-297).
+ * @example earUpdate('AWS', { enabled: true, region: 'US_EAST_1' }) // turning AWS on from scratch
+ */
+export function earUpdate(
+  provider: CloudProvider,
+  request: Readonly<Record<string, unknown>>,
+  before: EarProviderState = DISABLED_PROVIDER,
+  at: UpdateEncryptionAtRestOp['at'] = [EAR_DOCUMENT[provider]],
+): UpdateEncryptionAtRestOp {
+  const enabled = typeof request['enabled'] === 'boolean' ? request['enabled'] : before.enabled;
+  const sent = Object.fromEntries(
+    Object.entries(request).filter(
+      (entry): entry is [string, string | boolean] =>
+        entry[0] !== 'enabled' && entry[0] !== 'valid' && (typeof entry[1] === 'string' || typeof entry[1] === 'boolean'),
+    ),
+  );
+  const settings = enabled ? { ...before.settings, ...sent } : {};
+  return { kind: 'updateEncryptionAtRest', provider, request, at, before, after: { enabled, valid: enabled && before.valid, settings } };
 }

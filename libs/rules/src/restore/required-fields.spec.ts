@@ -1,0 +1,77 @@
+import rule from './required-fields';
+import { aCluster, aRestoreJob, contextFor } from '../testing/builders';
+import { testRule } from '../testing/rule-tester';
+
+const pitSource = aCluster({ pitEnabled: true });
+const pitJob = aRestoreJob({ deliveryType: 'pointInTime', snapshotId: undefined, pointInTimeUTCSeconds: 1_764_000_000 });
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'spec an automated restore with target cluster and project',
+      ctx: contextFor({ kind: 'createRestoreJob', job: aRestoreJob(), sourceCluster: aCluster() }),
+    },
+    {
+      name: 'spec a download restore needs only deliveryType',
+      ctx: contextFor({
+        kind: 'createRestoreJob',
+        job: aRestoreJob({ deliveryType: 'download', targetClusterName: undefined, targetGroupId: undefined }),
+      }),
+    },
+    {
+      name: 'spec a pointInTime restore by oplog timestamp and increment from a pitEnabled source',
+      ctx: contextFor({
+        kind: 'createRestoreJob',
+        job: aRestoreJob({ deliveryType: 'pointInTime', snapshotId: undefined, oplogTs: 1_764_000_000, oplogInc: 1 }),
+        sourceCluster: pitSource,
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'spec deliveryType is required',
+      ctx: contextFor({ kind: 'createRestoreJob', job: aRestoreJob({ deliveryType: undefined, src: { base: ['restoreJobs', 0] } }) }),
+      errors: [{ ruleId: 'restore/required-fields', path: ['restoreJobs', 0, 'deliveryType'], parameters: ['deliveryType'] }],
+    },
+    {
+      name: 'spec an automated restore without targetClusterName and targetGroupId',
+      ctx: contextFor({ kind: 'createRestoreJob', job: aRestoreJob({ targetClusterName: undefined, targetGroupId: undefined }) }),
+      errors: [
+        { ruleId: 'restore/required-fields', path: ['targetClusterName'], parameters: ['targetClusterName'] },
+        { ruleId: 'restore/required-fields', path: ['targetGroupId'], parameters: ['targetGroupId'] },
+      ],
+    },
+    {
+      name: 'spec a pointInTime restore with neither pointInTimeUTCSeconds nor oplogTs+oplogInc',
+      ctx: contextFor({
+        kind: 'createRestoreJob',
+        job: aRestoreJob({ deliveryType: 'pointInTime', snapshotId: undefined }),
+        sourceCluster: pitSource,
+      }),
+      errors: [{ ruleId: 'restore/required-fields', path: ['pointInTimeUTCSeconds'], parameters: ['pointInTimeUTCSeconds'] }],
+    },
+    {
+      name: 'spec a pointInTime restore with oplogTs but no oplogInc',
+      ctx: contextFor({
+        kind: 'createRestoreJob',
+        job: aRestoreJob({ deliveryType: 'pointInTime', snapshotId: undefined, oplogTs: 1_764_000_000 }),
+        sourceCluster: pitSource,
+      }),
+      errors: [{ ruleId: 'restore/required-fields', path: ['oplogInc'], parameters: ['oplogInc'] }],
+    },
+    {
+      name: 'spec a pointInTime restore from a source without pitEnabled',
+      ctx: contextFor({ kind: 'createRestoreJob', job: pitJob, sourceCluster: aCluster({ pitEnabled: false, src: { base: ['clusters', 0] } }) }),
+      errors: [
+        {
+          ruleId: 'restore/required-fields',
+          path: ['deliveryType'],
+          errorCode: 'INVALID_ATTRIBUTE',
+          httpStatus: 400,
+          message: /pitEnabled/,
+          parameters: ['deliveryType'],
+        },
+      ],
+    },
+  ],
+});
