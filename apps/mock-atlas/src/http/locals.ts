@@ -1,0 +1,30 @@
+// Typed access to what the middlewares leave in res.locals for each other.
+import type { ResolvedVersion } from '@mock-atlas/atlas-http';
+import type { Response } from 'express';
+import type { Principal } from './auth/credential-store';
+
+/** The API a request is served by: legacy v1.0 (plain JSON) or a v2 media-type version. */
+export type ServedApi = { readonly api: 'v1.0' } | ({ readonly api: 'v2' } & ResolvedVersion);
+
+const SERVED = 'atlasServedApi';
+const PRINCIPAL = 'atlasPrincipal';
+
+/** The API version negotiated for this response, if negotiation ran. */
+export function servedApiOf(res: Response): ServedApi | undefined {
+  return res.locals[SERVED] as ServedApi | undefined;
+}
+
+/** Records the negotiated API version (versioning.ts). */
+export function setServedApi(res: Response, served: ServedApi): void {
+  res.locals[SERVED] = served;
+}
+
+/** The authenticated caller, if authentication ran and succeeded. */
+export function principalOf(res: Response): Principal | undefined {
+  return res.locals[PRINCIPAL] as Principal | undefined;
+}
+
+/** Records the authenticated caller (auth/authenticate.ts). */
+export function setPrincipal(res: Response, principal: Principal): void {
+  res.locals[PRINCIPAL] = principal;
+}
