@@ -46,16 +46,22 @@ export default [
               bannedExternalImports: ['express', 'supertest', 'pino'],
             },
             {
+              // Atlas representations over HTTP: error catalogue, media-type versions, roles.
+              sourceTag: 'type:http',
+              onlyDependOnLibsWithTags: ['type:http', 'type:rules', 'type:model', 'type:schemas'],
+              bannedExternalImports: ['express', 'supertest', 'pino', 'yaml'],
+            },
+            {
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:app', 'type:domain', 'type:rules', 'type:model', 'type:schemas'],
+              onlyDependOnLibsWithTags: ['type:testing', 'type:app', 'type:http', 'type:domain', 'type:rules', 'type:model', 'type:schemas'],
             },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:rules', 'type:model', 'type:schemas'],
+              onlyDependOnLibsWithTags: ['type:http', 'type:domain', 'type:rules', 'type:model', 'type:schemas'],
             },
             {
               sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:tool', 'type:testing', 'type:app', 'type:domain', 'type:rules', 'type:model', 'type:schemas'],
+              onlyDependOnLibsWithTags: ['type:tool', 'type:testing', 'type:app', 'type:http', 'type:domain', 'type:rules', 'type:model', 'type:schemas'],
             },
           ],
         },

@@ -11,7 +11,7 @@ const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const reportDir = join(workspaceRoot, '.vitest-reports');
 rmSync(reportDir, { recursive: true, force: true });
 
-const nx = join(workspaceRoot, 'node_modules', 'nx', 'bin', 'nx.js');
+const nx = join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 const run = spawnSync(
   process.execPath,
   [nx, 'run-many', '-t', 'build', 'typecheck', 'lint', 'test', '--outputStyle=stream', '--skipNxCache', ...process.argv.slice(2)],

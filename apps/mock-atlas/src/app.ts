@@ -1,0 +1,55 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { authenticate } from './http/auth/authenticate';
+import { DigestAuth } from './http/auth/digest';
+import { BearerTokens, oauthRouter } from './http/auth/oauth';
+import { atlasErrors } from './http/errors';
+import { requestLogging } from './http/logging';
+import { notFound } from './http/not-found';
+import { controlRoutes, type ControlOptions } from './routes/control';
+import { encryptionAtRestRoutes } from './routes/encryption-at-rest';
+import { projectRoutes } from './routes/projects';
+import type { MockStore } from './server/mock-store';
+
+export interface AppOptions extends ControlOptions {
+  readonly store: MockStore;
+  readonly logger?: Logger;
+  /** Mount the /_mock control API (default true). */
+  readonly controlApi?: boolean;
+}
+
+/** The Atlas routes, identical under /api/atlas/v1.0 and /api/atlas/v2 (versioning picks the representation). */
+function atlasApi(store: MockStore, digest: DigestAuth, tokens: BearerTokens): express.Router {
+  const router = express.Router();
+  router.use(authenticate({ digest, tokens, store, clock: store.clock }));
+  projectRoutes(router, store);
+  encryptionAtRestRoutes(router, store);
+  return router;
+}
+
+/**
+ * The mock-atlas Express app: thin routes over domain operations, Atlas auth and errors.
+ * @example const app = createApp({ store: new MockStore(), env: process.env });
+ */
+export function createApp(options: AppOptions): Express {
+  const { store } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  if (options.logger) app.use(requestLogging(options.logger));
+
+  const digest = new DigestAuth({ store, clock: store.clock });
+  const tokens = new BearerTokens();
+  app.use('/api/oauth', oauthRouter({ store, clock: store.clock, tokens }));
+  app.use('/api/atlas/v1.0', atlasApi(store, digest, tokens));
+  app.use('/api/atlas/v2', atlasApi(store, digest, tokens));
+  if (options.controlApi !== false) {
+    const control = express.Router();
+    controlRoutes(control, store, options);
+    app.use('/_mock', control);
+  }
+  app.use(notFound());
+  app.use(atlasErrors());
+  return app;
+}

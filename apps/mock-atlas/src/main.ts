@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The mock-atlas command: parse, start, print how to connect, stop cleanly on a signal.
+import { isIP } from 'node:net';
+import { CommanderError } from 'commander';
+import { pino, type LevelWithSilent } from 'pino';
+import { createLogger } from './http/logging';
+import { renderBanner, startupInfo } from './cli/banner';
+import { parseArgs } from './cli/parse-args';
+import { ConfigLoadError, startServer } from './server/start';
+import { readTls, selfSignedTls } from './server/tls';
+
+const VERSION = '0.1.0';
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || (isIP(host) === 4 && host.startsWith('127.')) || host === '::1';
+}
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2), VERSION);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    process.stderr.write(`mock-atlas: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (!isLoopback(options.host)) {
+    process.stderr.write(
+      `mock-atlas: warning: binding to ${options.host} exposes the mock and its unauthenticated /_mock control API beyond this machine.\n`,
+    );
+  }
+  // Request logs go to stderr: stdout carries only the banner or the --json start-up line.
+  const logger = createLogger({ level: options.logLevel as LevelWithSilent, destination: pino.destination(2) });
+  const tls = options.tlsCert && options.tlsKey ? readTls(options.tlsCert, options.tlsKey) : options.tls ? await selfSignedTls() : undefined;
+  try {
+    const atlas = await startServer({
+      port: options.port,
+      host: options.host,
+      configs: options.configs,
+      clock: options.clock,
+      options: { kms: options.kms, keyRotationDays: options.keyRotationDays },
+      logger,
+      ...(tls ? { tls } : {}),
+    });
+    const info = startupInfo(atlas);
+    process.stdout.write(options.json ? `${JSON.stringify(info)}\n` : `${renderBanner(info)}\n`);
+    const stop = () => {
+      void atlas.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return -1;
+  } catch (error) {
+    if (error instanceof ConfigLoadError) process.stderr.write(`mock-atlas: ${error.message}\n`);
+    else process.stderr.write(`mock-atlas: cannot start: ${(error as Error).message}\n`);
+    return error instanceof ConfigLoadError ? 2 : 1;
+  }
+}
+
+void main().then((code) => {
+  if (code >= 0) process.exit(code);
+});

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { DEFAULT_MOCK_OPTIONS, emptyState, loadProjectConfig, parseYamlSource, type MockOptions, type Project } from '@mock-atlas/domain';
+import { createApp } from '../app';
+import { MockStore } from './mock-store';
+import type { TlsMaterial } from './tls';
+import { VirtualClock, type ClockMode } from './virtual-clock';
+
+/**
+ * The demo project loaded when no --config is given: examples/demo-project.yaml, found by
+ * walking up from this module, which runs from src/ in tests and from dist/ when bundled.
+ */
+export function demoConfigPath(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = resolve(dir, 'examples/demo-project.yaml');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error('examples/demo-project.yaml not found above ' + from);
+  }
+}
+
+/** Secrets the demo config references; generated per start unless the environment sets them. */
+const DEMO_SECRETS = ['AZURE_CLIENT_SECRET', 'MOCK_ATLAS_OWNER_PRIVATE_KEY', 'MOCK_ATLAS_READER_PRIVATE_KEY', 'MOCK_ATLAS_SA_SECRET'];
+
+export interface StartOptions {
+  readonly port?: number;
+  readonly host?: string;
+  /** Config files to load; none: the demo project. */
+  readonly configs?: readonly string[];
+  readonly clock?: ClockMode;
+  readonly options?: Partial<MockOptions>;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly tls?: TlsMaterial;
+  readonly logger?: Logger;
+  readonly controlApi?: boolean;
+}
+
+export interface RunningMockAtlas {
+  readonly baseUrl: string;
+  readonly port: number;
+  readonly host: string;
+  readonly store: MockStore;
+  readonly projects: readonly Project[];
+  /** The environment configs were resolved against (includes generated demo secrets). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly tls?: TlsMaterial;
+  close(): Promise<void>;
+}
+
+/** Thrown when a config given at start-up cannot be read or breaks a rule; the message lists why. */
+export class ConfigLoadError extends Error {}
+
+function loadConfigs(store: MockStore, files: readonly string[], env: Readonly<Record<string, string | undefined>>): Project[] {
+  const loaded: Project[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ConfigLoadError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    const source = parseYamlSource(text);
+    const syntax = source.document.errors[0];
+    if (syntax) throw new ConfigLoadError(`${file}: ${syntax.message}`);
+    const result = loadProjectConfig(store.state, source.value, store.context(), { env });
+    if (!result.ok) {
+      const lines = result.findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => `  ${file}:${source.locate(f.path).line}: ${f.message} [${f.ruleId}${f.errorCode ? ` ${f.errorCode}` : ''}]`);
+      throw new ConfigLoadError(`${file} was refused:\n${lines.join('\n')}`);
+    }
+    loaded.push(store.commit(result));
+  }
+  return loaded;
+}
+
+/**
+ * Starts mock-atlas: loads the configs (or the demo project), then listens.
+ * @example const atlas = await startServer({ port: 0 }); … await atlas.close();
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningMockAtlas> {
+  const configs = options.configs?.length ? options.configs : [demoConfigPath()];
+  const env: Record<string, string | undefined> = { ...(options.env ?? process.env) };
+  if (!options.configs?.length) {
+    for (const name of DEMO_SECRETS) env[name] ??= randomBytes(18).toString('base64url');
+  }
+  const clock = new VirtualClock(options.clock ?? 'real');
+  const store = new MockStore(emptyState(), clock, { ...DEFAULT_MOCK_OPTIONS, ...options.options });
+  const projects = loadConfigs(store, configs, env);
+  store.markInitial();
+
+  const app = createApp({ store, env, ...(options.logger ? { logger: options.logger } : {}), controlApi: options.controlApi ?? true });
+  const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, app) : createHttpServer(app);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, host, () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    baseUrl: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    port,
+    host,
+    store,
+    projects,
+    env,
+    ...(options.tls ? { tls: options.tls } : {}),
+    close: () =>
+      new Promise<void>((resolveClose, reject) => {
+        server.close((error) => (error ? reject(error) : resolveClose()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,37 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate } from 'selfsigned';
+
+export interface TlsMaterial {
+  readonly key: string;
+  readonly cert: string;
+  /** Where the certificate was written, for `curl --cacert` and NODE_EXTRA_CA_CERTS. */
+  readonly certPath?: string;
+}
+
+/** Reads a certificate and key the user supplied. */
+export function readTls(certPath: string, keyPath: string): TlsMaterial {
+  return { cert: readFileSync(certPath, 'utf8'), key: readFileSync(keyPath, 'utf8'), certPath };
+}
+
+/**
+ * A fresh self-signed certificate for localhost, 127.0.0.1 and ::1, written to a temp
+ * directory. It is its own CA, so clients can trust it with --cacert / NODE_EXTRA_CA_CERTS.
+ */
+export async function selfSignedTls(): Promise<TlsMaterial> {
+  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true, critical: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
+    ],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'mock-atlas-tls-'));
+  const certPath = join(dir, 'mock-atlas-cert.pem');
+  writeFileSync(certPath, pems.cert);
+  return { key: pems.private, cert: pems.cert, certPath };
+}
