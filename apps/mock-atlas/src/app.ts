@@ -7,8 +7,13 @@ import { atlasErrors } from './http/errors';
 import { requestLogging } from './http/logging';
 import { notFound } from './http/not-found';
 import { controlRoutes, type ControlOptions } from './routes/control';
+import { alertConfigRoutes } from './routes/alert-configs';
+import { backupScheduleRoutes } from './routes/backup-schedule';
+import { clusterRoutes } from './routes/clusters';
 import { encryptionAtRestRoutes } from './routes/encryption-at-rest';
 import { projectRoutes } from './routes/projects';
+import { restoreJobRoutes } from './routes/restore-jobs';
+import { snapshotRoutes } from './routes/snapshots';
 import type { MockStore } from './server/mock-store';
 
 export interface AppOptions extends ControlOptions {
@@ -24,6 +29,11 @@ function atlasApi(store: MockStore, digest: DigestAuth, tokens: BearerTokens): e
   router.use(authenticate({ digest, tokens, store, clock: store.clock }));
   projectRoutes(router, store);
   encryptionAtRestRoutes(router, store);
+  clusterRoutes(router, store);
+  snapshotRoutes(router, store);
+  restoreJobRoutes(router, store);
+  backupScheduleRoutes(router, store);
+  alertConfigRoutes(router, store);
   return router;
 }
 
@@ -38,6 +48,10 @@ export function createApp(options: AppOptions): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   if (options.logger) app.use(requestLogging(options.logger));
+  app.use((_req, _res, next) => {
+    store.catchUp();
+    next();
+  });
 
   const digest = new DigestAuth({ store, clock: store.clock });
   const tokens = new BearerTokens();

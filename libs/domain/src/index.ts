@@ -13,3 +13,5 @@ export * from './operations/load-project-config';
 export * from './operations/rotation-alerts';
 export * from './operations/credentials';
 export * from './operations/redact-state';
+export * from './state/timers';
+export * from './operations/clock';

@@ -42,6 +42,11 @@ export interface RestoreJob {
   readonly oplogTs?: number;
   readonly oplogInc?: number;
   readonly createdAt?: string;
+  /** Lifecycle facts the mock reports; absent in requests and config files. */
+  readonly finishedAt?: string;
+  readonly cancelled?: boolean;
+  readonly failed?: boolean;
+  readonly expired?: boolean;
   readonly src?: Source;
 }
 

@@ -67,6 +67,8 @@ export interface Cluster extends ClusterSettings {
   readonly disabled?: ClusterDisabled;
   /** Updates accepted while disabled, applied when the key is valid again. */
   readonly pendingChanges?: Partial<ClusterSettings>;
+  /** The last automated restore into this cluster, once it completed. */
+  readonly restoredFrom?: { readonly snapshotId?: string; readonly restoreJobId: string; readonly sourceClusterName: string; readonly at: string };
   readonly src?: Source;
 }
 

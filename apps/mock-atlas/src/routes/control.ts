@@ -12,6 +12,8 @@ import { jsonBody } from '../http/json-body';
 import { route } from '../http/not-found';
 import { writeAtlasJson, PLAIN_JSON } from '../http/respond';
 import type { MockStore } from '../server/mock-store';
+import { controlKmsRoutes } from './control-kms';
+import { controlOpsRoutes } from './control-ops';
 
 export interface ControlOptions {
   /** Where `${env:NAME}` secrets of loaded configs come from. */
@@ -84,4 +86,7 @@ export function controlRoutes(router: Router, store: MockStore, options: Control
       },
     ],
   });
+
+  controlKmsRoutes(router, store);
+  controlOpsRoutes(router, store);
 }

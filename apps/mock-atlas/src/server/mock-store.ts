@@ -1,6 +1,8 @@
 import {
+  advanceClock,
   DEFAULT_MOCK_OPTIONS,
   emptyState,
+  initialTimers,
   type MockOptions,
   type MockState,
   type OperationContext,
@@ -19,12 +21,42 @@ import { VirtualClock } from './virtual-clock';
 export class MockStore implements CredentialStore {
   private current: MockState;
 
+  private initial: MockState;
+  private readonly listeners = new Set<(state: MockState) => void>();
+
   constructor(
-    private initial: MockState = emptyState(),
+    initial?: MockState,
     readonly clock: VirtualClock = new VirtualClock(),
     readonly options: MockOptions = DEFAULT_MOCK_OPTIONS,
   ) {
-    this.current = initial;
+    this.initial = initial ?? this.fresh();
+    this.current = this.initial;
+  }
+
+  /** An empty state whose periodic checks start now. */
+  private fresh(): MockState {
+    return { ...emptyState(), timers: initialTimers(this.clock.now().toISOString()) };
+  }
+
+  /** Calls `listener` after every change of state (persistence, journals). Returns an unsubscribe. */
+  onChange(listener: (state: MockState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(state: MockState): void {
+    if (state === this.current) return;
+    this.current = state;
+    for (const listener of this.listeners) listener(state);
+  }
+
+  /**
+   * Runs everything the virtual clock has made due (transitions, scheduled snapshots,
+   * validity checks, rotation alerts). Called before each request, so a mock on the real
+   * clock behaves as if the checks had run in the background.
+   */
+  catchUp(): void {
+    this.set(advanceClock(this.current, this.context()));
   }
 
   get state(): MockState {
@@ -39,18 +71,18 @@ export class MockStore implements CredentialStore {
   /** Commits an accepted result and returns its value; throws the Atlas error of a refused one. */
   commit<T>(result: OperationResult<T>): T {
     if (!result.ok) throw atlasErrorFromFinding(result.error);
-    this.current = result.state;
+    this.set(result.state);
     return result.value;
   }
 
   /** Replaces the whole state (state import). */
   replace(state: MockState): void {
-    this.current = state;
+    this.set(state);
   }
 
   /** Back to the startup state, or to nothing at all. */
   reset(empty = false): void {
-    this.current = empty ? emptyState() : this.initial;
+    this.set(empty ? this.fresh() : this.initial);
   }
 
   /** Makes the current state the one `reset` returns to (after startup configs are loaded). */

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { DEFAULT_MOCK_OPTIONS, emptyState, loadProjectConfig, parseYamlSource, type MockOptions, type Project } from '@mock-atlas/domain';
+import { DEFAULT_MOCK_OPTIONS, loadProjectConfig, parseYamlSource, type MockOptions, type Project } from '@mock-atlas/domain';
 import { createApp } from '../app';
 import { MockStore } from './mock-store';
 import type { TlsMaterial } from './tls';
@@ -90,7 +90,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningMo
     for (const name of DEMO_SECRETS) env[name] ??= randomBytes(18).toString('base64url');
   }
   const clock = new VirtualClock(options.clock ?? 'real');
-  const store = new MockStore(emptyState(), clock, { ...DEFAULT_MOCK_OPTIONS, ...options.options });
+  const store = new MockStore(undefined, clock, { ...DEFAULT_MOCK_OPTIONS, ...options.options });
   const projects = loadConfigs(store, configs, env);
   store.markInitial();
 
