@@ -51,8 +51,10 @@ export function controlRoutes(router: Router, store: MockStore, options: Control
         let config: unknown = req.body;
         if (isYaml(req)) {
           const source = parseYamlSource(typeof req.body === 'string' ? req.body : '');
-          const problem = source.document.errors[0];
-          if (problem) throw new AtlasError('MALFORMED_JSON', [], { detail: `The YAML config cannot be parsed: ${problem.message}` });
+          const broken = source.problems.find((problem) => problem.severity === 'error');
+          if (broken) {
+            throw new AtlasError('MALFORMED_JSON', [], { detail: `The YAML config cannot be read at line ${broken.position.line}: ${broken.message}` });
+          }
           config = source.value;
         }
         const result = loadProjectConfig(store.state, config, store.context(), { env: options.env });

@@ -65,8 +65,8 @@ function loadConfigs(store: MockStore, files: readonly string[], env: Readonly<R
       throw new ConfigLoadError(`cannot read ${file}: ${(error as Error).message}`);
     }
     const source = parseYamlSource(text);
-    const syntax = source.document.errors[0];
-    if (syntax) throw new ConfigLoadError(`${file}: ${syntax.message}`);
+    const broken = source.problems.find((problem) => problem.severity === 'error');
+    if (broken) throw new ConfigLoadError(`${file}:${broken.position.line}: ${broken.message} [${broken.id}]`);
     const result = loadProjectConfig(store.state, source.value, store.context(), { env });
     if (!result.ok) {
       const lines = result.findings

@@ -1,10 +1,12 @@
 import {
   CLOUD_PROVIDERS,
   EAR_DOCUMENT,
+  type BackupSchedule,
   type Cluster,
   type Finding,
   type Project,
   type ProjectConfigModel,
+  type RestoreJob,
 } from '@mock-atlas/model';
 import {
   allRules,
@@ -73,7 +75,12 @@ export function checkProjectConfig(config: unknown, options: CheckProjectConfigO
   // The file's clusters, snapshots, schedules and restore jobs are replayed one by one
   // onto a project that starts with none of them.
   const declared = model.project;
-  let project: Project = { ...declared, clusters: [], backupSchedules: [], restoreJobs: [] };
+  // Accepted resources are pushed onto these lists as the replay goes: rules see the
+  // project as it is so far without the replay copying a list per resource.
+  const clusters: Cluster[] = [];
+  const backupSchedules: BackupSchedule[] = [];
+  const restoreJobs: RestoreJob[] = [];
+  let project: Project = { ...declared, clusters, backupSchedules, restoreJobs };
 
   const earBase = declared.encryptionAtRest.src?.base ?? ['encryptionAtRest'];
   for (const provider of CLOUD_PROVIDERS) {
@@ -92,13 +99,11 @@ export function checkProjectConfig(config: unknown, options: CheckProjectConfigO
   }
 
   for (const cluster of declared.clusters) {
-    if (hasError(check(project, { kind: 'createCluster', cluster }))) continue;
-    project = { ...project, clusters: [...project.clusters, cluster] };
+    if (!hasError(check(project, { kind: 'createCluster', cluster }))) clusters.push(cluster);
   }
 
   for (const schedule of declared.backupSchedules) {
-    if (hasError(check(project, { kind: 'updateBackupSchedule', schedule }))) continue;
-    project = { ...project, backupSchedules: [...project.backupSchedules, schedule] };
+    if (!hasError(check(project, { kind: 'updateBackupSchedule', schedule }))) backupSchedules.push(schedule);
   }
 
   const clusterNamed = (name: string | undefined): Cluster | undefined =>
@@ -116,8 +121,7 @@ export function checkProjectConfig(config: unknown, options: CheckProjectConfigO
       ...(target ? { target } : {}),
       ...(sameProject ? {} : { targetOutOfView: true }),
     };
-    if (hasError(check(project, op))) continue;
-    project = { ...project, restoreJobs: [...project.restoreJobs, job] };
+    if (!hasError(check(project, op))) restoreJobs.push(job);
   }
 
   // The review sees the file as written (every declared cluster), so that a cluster

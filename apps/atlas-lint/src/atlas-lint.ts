@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The atlas-lint executable: wires the real process into the CLI.
+import { readFileSync } from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { run } from './cli/run';
+import { isLintWorkerData, runLintWorker } from './lint/lint-files';
+
+function wantsColor(): boolean {
+  const env = process.env;
+  if ('NO_COLOR' in env && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return process.stdout.isTTY === true && env.TERM !== 'dumb';
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+// Only exitCode is set, never process.exit(): Node then exits once stdout has drained, so a
+// large SARIF report piped to a file is never cut short.
+const out = (text: string): void => {
+  if (text) process.stdout.write(text);
+};
+
+async function main(): Promise<void> {
+  try {
+    process.exitCode = await run(process.argv.slice(2), {
+      cwd: process.cwd(),
+      stdout: out,
+      stderr: (text) => process.stderr.write(text),
+      readStdin,
+      color: wantsColor(),
+      // Built next to the bundle from libs/schemas (see scripts/build.mjs).
+      readSchema: () => readFileSync(new URL('./atlas-project-config.schema.json', import.meta.url), 'utf8'),
+      now: () => new Date().toISOString(),
+      // Many files are linted on worker threads running this same bundle.
+      workerUrl: new URL(import.meta.url),
+    });
+  } catch (error) {
+    process.stderr.write(`atlas-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (!isMainThread && isLintWorkerData(workerData) && parentPort) runLintWorker(workerData, parentPort);
+else await main();
