@@ -34,3 +34,11 @@ export function deterministicUuid(text: string): string {
   const hex = hexDigest(text, 4);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/**
+ * The id of a cluster that has none yet (one declared in a config file): stable per
+ * project and name, so every representation that names the cluster agrees on it.
+ */
+export function derivedClusterId(groupId: string, clusterName: string): string {
+  return deterministicObjectId(`cluster:${groupId}/${clusterName}`);
+}

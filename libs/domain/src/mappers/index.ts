@@ -16,5 +16,5 @@ export { restoreJobFromRequest, restoreJobToRepresentation, type RestoreJobExtra
 export { backupScheduleFromRepresentation, backupScheduleToRepresentation, type BackupScheduleExtra } from './backup-schedule';
 export { envReferenceOf, secretResolver, type SecretResolver } from './env-secrets';
 export { projectConfigToModel, type ProjectConfigOptions, type ProjectConfigResult } from './project-config';
-export { deterministicObjectId, deterministicUuid } from './ids';
+export { deterministicObjectId, deterministicUuid, derivedClusterId } from './ids';
 export { DEFAULT_LINK_BASE, type Link } from './links';

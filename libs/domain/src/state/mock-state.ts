@@ -62,7 +62,15 @@ export interface Notification {
  * reaches them (operations/clock.ts), each by the handler of its kind, which may queue more.
  */
 export type Timer =
-  | { readonly kind: 'cluster-transition'; readonly at: string; readonly groupId: string; readonly clusterName: string; readonly to: 'IDLE' | 'DELETED' }
+  | {
+      readonly kind: 'cluster-transition';
+      readonly at: string;
+      readonly groupId: string;
+      readonly clusterName: string;
+      readonly to: 'IDLE' | 'DELETED';
+      /** For `to: 'DELETED'`: keep the cluster's snapshots and restore jobs (DELETE `?retainBackups=true`). */
+      readonly retainBackups?: boolean;
+    }
   | { readonly kind: 'snapshot-transition'; readonly at: string; readonly groupId: string; readonly snapshotId: string; readonly to: 'inProgress' | 'completed' }
   | { readonly kind: 'restore-transition'; readonly at: string; readonly groupId: string; readonly restoreJobId: string; readonly to: 'inProgress' | 'completed' }
   /** Takes the scheduled snapshots that are due, for every cloud-backup cluster (hourly). */

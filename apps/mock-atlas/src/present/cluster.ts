@@ -1,0 +1,121 @@
+// Atlas cluster representations: the model cluster in the layout of the served version,
+// plus the read-only facts Atlas adds (ids, dates, versions, connection strings, links).
+import {
+  DEFAULT_MONGODB_MAJOR_VERSION,
+  clusterTo20240805,
+  clusterToLegacy,
+  defaultDiskSizeGB,
+  derivedClusterId,
+  deterministicObjectId,
+  mongoDBVersionOf,
+  type Cluster,
+  type ClusterLayout,
+} from '@mock-atlas/domain';
+
+/** Where a cluster is presented: its project, the API root links point under, and the layout. */
+export interface ClusterPresentation {
+  readonly groupId: string;
+  /** `…/api/atlas/v2` or `…/api/atlas/v1.0` (present/links.ts apiRootOf). */
+  readonly apiRoot: string;
+  readonly layout: ClusterLayout;
+}
+
+/** The per-project part of Atlas host names (`<cluster>.<hash>.mongodb.net`). */
+function hostHashOf(groupId: string): string {
+  return deterministicObjectId(`hosts:${groupId}`).slice(0, 5);
+}
+
+interface Endpoints {
+  readonly srv: string;
+  readonly hosts: string;
+  readonly options: string;
+}
+
+function endpointsOf(cluster: Cluster, groupId: string, id: string): Endpoints {
+  const name = cluster.name.toLowerCase();
+  const domain = `${hostHashOf(groupId)}.mongodb.net`;
+  const hosts = [0, 1, 2].map((i) => `${name}-shard-00-0${i}.${domain}:27017`).join(',');
+  const replicaSet = cluster.clusterType === 'REPLICASET' ? `&replicaSet=atlas-${id.slice(-6)}-shard-0` : '';
+  return { srv: `mongodb+srv://${name}.${domain}`, hosts: `mongodb://${hosts}`, options: `?ssl=true&authSource=admin${replicaSet}` };
+}
+
+/**
+ * The facts a stored cluster may lack (one loaded from a config file was never created
+ * through the API): a stable id from its name, IDLE, the default major version and the
+ * tier's default disk size.
+ */
+function withFacts(cluster: Cluster, groupId: string): Cluster & { readonly id: string } {
+  const major = cluster.mongoDBMajorVersion ?? DEFAULT_MONGODB_MAJOR_VERSION;
+  const diskSizeGB = cluster.diskSizeGB ?? defaultDiskSizeGB(cluster.instanceSize);
+  return {
+    ...cluster,
+    id: cluster.id ?? derivedClusterId(groupId, cluster.name),
+    groupId,
+    stateName: cluster.stateName ?? 'IDLE',
+    mongoDBMajorVersion: major,
+    mongoDBVersion: cluster.mongoDBVersion ?? mongoDBVersionOf(major),
+    ...(diskSizeGB === undefined ? {} : { diskSizeGB }),
+  };
+}
+
+function sortedKeys(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(body).sort().map((k) => [k, body[k]]));
+}
+
+/** Read-only ids Atlas gives each replication spec (per shard in 2024-08-05) and zone. */
+function withSpecIds(specs: unknown, clusterId: string, layout: ClusterLayout): unknown {
+  if (!Array.isArray(specs)) return specs;
+  return specs.map((spec: Record<string, unknown>, i) => {
+    const ids: Record<string, string> = { id: deterministicObjectId(`spec:${clusterId}/${i}`) };
+    if (layout === '20240805') ids['zoneId'] = deterministicObjectId(`zone:${clusterId}/${String(spec['zoneName'])}`);
+    return { ...ids, ...spec };
+  });
+}
+
+/**
+ * A cluster as Atlas answers for it in the served layout: `legacy` (v1.0 and v2 2023-01-01
+ * `LegacyAtlasCluster`) or `20240805` (2024-08-05 and 2024-10-23 `ClusterDescription20240805`),
+ * keys in alphabetical order as Atlas writes them. Added read-only facts:
+ * - `id`, `groupId`, `createDate`, `mongoDBMajorVersion`/`mongoDBVersion`, `stateName`;
+ * - `connectionStrings.standard`/`standardSrv` built from the cluster name and a per-project
+ *   host hash (`mongodb+srv://orders.1a2b3.mongodb.net`), empty `{}` while CREATING as in the
+ *   recorded POST response (README §9); legacy also `srvAddress`, `mongoURI`,
+ *   `mongoURIWithOptions`, `mongoURIUpdated`;
+ * - `links` (self, snapshots, restore jobs) and replication spec ids;
+ * - Atlas defaults for settings the mock does not model (`labels`, `tags`, `biConnector`,
+ *   `rootCertType`, `versionReleaseSystem`).
+ *
+ * A disabled cluster (invalid key, S0:63-65) is shown as it is: the Atlas body has no field
+ * for pending changes, so updates accepted while disabled are not visible here but in the
+ * state (`pendingChanges`) and on the control API, and appear in this body once they apply.
+ * @example presentCluster(orders, { groupId, apiRoot: 'http://127.0.0.1:8080/api/atlas/v2', layout: '20240805' })
+ */
+export function presentCluster(cluster: Cluster, where: ClusterPresentation): Record<string, unknown> {
+  const shown = withFacts(cluster, where.groupId);
+  const base = where.layout === 'legacy' ? clusterToLegacy(shown) : clusterTo20240805(shown);
+  const self = `${where.apiRoot}/groups/${where.groupId}/clusters/${encodeURIComponent(cluster.name)}`;
+  const endpoints = endpointsOf(shown, where.groupId, shown.id);
+  const ready = shown.stateName !== 'CREATING';
+  const body: Record<string, unknown> = {
+    ...base,
+    replicationSpecs: withSpecIds(base['replicationSpecs'], shown.id, where.layout),
+    connectionStrings: ready ? { standard: `${endpoints.hosts}/${endpoints.options}`, standardSrv: endpoints.srv } : {},
+    links: [
+      { href: self, rel: 'self' },
+      { href: `${self}/backup/snapshots`, rel: 'https://cloud.mongodb.com/snapshots' },
+      { href: `${self}/backup/restoreJobs`, rel: 'https://cloud.mongodb.com/restoreJobs' },
+    ],
+    labels: [],
+    tags: [],
+    biConnector: { enabled: false, readPreference: 'SECONDARY' },
+    rootCertType: 'ISRGROOTX1',
+    versionReleaseSystem: 'LTS',
+  };
+  if (where.layout === 'legacy' && ready) {
+    body['srvAddress'] = endpoints.srv;
+    body['mongoURI'] = endpoints.hosts;
+    body['mongoURIWithOptions'] = `${endpoints.hosts}/${endpoints.options}`;
+    if (shown.createDate !== undefined) body['mongoURIUpdated'] = shown.createDate;
+  }
+  return sortedKeys(body);
+}

@@ -1,0 +1,21 @@
+import type { Cluster } from '@mock-atlas/model';
+import type { MockState } from '../../state/mock-state';
+import { accepted, notFound, refused, type OperationResult } from '../result';
+import { findCluster } from './cluster-state';
+
+/** GET /groups/{groupId}/clusters: every cluster of the project, in creation order. */
+export function listClusters(state: MockState, groupId: string): OperationResult<readonly Cluster[]> {
+  const project = state.projects[groupId];
+  return project ? accepted(state, project.clusters) : refused([notFound.group(groupId)]);
+}
+
+/**
+ * GET /groups/{groupId}/clusters/{clusterName}; 404 CLUSTER_NOT_FOUND
+ * `No cluster named %s exists in group %s.` (README §5.2, recorded).
+ */
+export function getCluster(state: MockState, groupId: string, name: string): OperationResult<Cluster> {
+  const project = state.projects[groupId];
+  if (!project) return refused([notFound.group(groupId)]);
+  const cluster = findCluster(project, name);
+  return cluster ? accepted(state, cluster) : refused([notFound.cluster(name, groupId)]);
+}

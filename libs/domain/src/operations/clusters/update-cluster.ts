@@ -1,0 +1,82 @@
+import type { Cluster } from '@mock-atlas/model';
+import { validate } from '@mock-atlas/schemas';
+import { applyClusterUpdate, type ClusterLayout } from '../../mappers';
+import type { MockState } from '../../state/mock-state';
+import { later, schedule, unschedule } from '../../state/timers';
+import { accepted, firstError, notFound, refused, type OperationContext, type OperationResult } from '../result';
+import { clusterFindings } from './cluster-findings';
+import { clusterRuleFindings } from './cluster-rules';
+import { clusterWithPendingChanges, findCluster, putCluster, settingsDiff, applyClusterSettings, withoutSource } from './cluster-state';
+import { CLUSTER_SCHEMA_OF_LAYOUT } from './create-cluster';
+
+/** Roles that may change termination protection (the spec's PATCH description: Project Owner). */
+const OWNER_ROLES: readonly string[] = ['GROUP_OWNER', 'ORG_OWNER'];
+
+/**
+ * PATCH /groups/{groupId}/clusters/{clusterName}, with Atlas merge semantics (fields the body
+ * leaves out keep their value). In order it refuses:
+ * - an unknown cluster (404 CLUSTER_NOT_FOUND), one being deleted (400
+ *   CLUSTER_ALREADY_REQUESTED_DELETION), a body its layout's schema rejects, a new `name`
+ *   (400 CLUSTER_CANNOT_CHANGE_NAME);
+ * - any change to a paused cluster other than `paused: false` (409 CANNOT_UPDATE_PAUSED_CLUSTER);
+ * - a change of `terminationProtectionEnabled` by a caller without Project Owner (401
+ *   USER_UNAUTHORIZED);
+ * - whatever the mock rules refuse for an updateCluster operation naming the fields the body
+ *   sets, so that legacy backup and customer key management are refused in either order.
+ *
+ * An accepted update of a cluster disabled by an invalid key (S0:65) changes nothing visible:
+ * it is recorded in `pendingChanges` (the settings that will differ once applied, merged over
+ * earlier pending ones) and the cluster keeps its state. Otherwise the settings apply and the
+ * cluster goes UPDATING (a cluster still CREATING stays CREATING) until a `cluster-transition`
+ * timer makes it IDLE; an update that changes nothing leaves the cluster as it is.
+ * @example updateCluster(state, groupId, 'orders', { diskSizeGB: 160 }, 'legacy', ctx)
+ */
+export function updateCluster(
+  state: MockState,
+  groupId: string,
+  name: string,
+  body: unknown,
+  layout: ClusterLayout,
+  ctx: OperationContext,
+): OperationResult<Cluster> {
+  const project = state.projects[groupId];
+  if (!project) return refused([notFound.group(groupId)]);
+  const current = findCluster(project, name);
+  if (!current) return refused([notFound.cluster(name, groupId)]);
+  if (current.stateName === 'DELETING') return refused([clusterFindings.alreadyDeleting(name)]);
+  const schemaFindings = validate(CLUSTER_SCHEMA_OF_LAYOUT[layout], body);
+  if (schemaFindings.length > 0) return refused(schemaFindings);
+  const record = body as Readonly<Record<string, unknown>>;
+  if (record['name'] !== undefined && record['name'] !== name) return refused([clusterFindings.cannotChangeName(name)]);
+
+  // A disabled cluster's earlier pending changes are part of what this update builds on.
+  const before = clusterWithPendingChanges(current);
+  const update = applyClusterUpdate(before, record, layout);
+  const diff = settingsDiff(before, update.cluster);
+  const diffFields = Object.keys(diff);
+
+  if (before.paused && !(diff.paused === false && diffFields.length === 1)) return refused([clusterFindings.paused(name)]);
+  const owner = !ctx.caller || ctx.caller.roles.some((r) => OWNER_ROLES.includes(r));
+  if (diffFields.includes('terminationProtectionEnabled') && !owner) return refused([clusterFindings.terminationProtectionNeedsOwner(name)]);
+
+  const changed = update.changed.filter((f) => f !== 'name');
+  const findings = clusterRuleFindings(state, project, { kind: 'updateCluster', before, cluster: update.cluster, changed }, ctx);
+  if (firstError(findings)) return refused(findings);
+
+  if (current.disabled) {
+    const { pendingChanges: _earlier, ...visible } = withoutSource(current);
+    const pending = settingsDiff(current, update.cluster);
+    const held: Cluster = Object.keys(pending).length > 0 ? { ...visible, pendingChanges: pending } : visible;
+    return accepted(putCluster(state, groupId, held), held, findings);
+  }
+  if (diffFields.length === 0) return accepted(state, current, findings);
+
+  const updated: Cluster = {
+    ...applyClusterSettings(withoutSource(current), diff),
+    stateName: current.stateName === 'CREATING' ? 'CREATING' : 'UPDATING',
+  };
+  let next = putCluster(state, groupId, updated);
+  next = unschedule(next, (t) => t.kind === 'cluster-transition' && t.groupId === groupId && t.clusterName === name && t.to === 'IDLE');
+  next = schedule(next, { kind: 'cluster-transition', at: later(ctx.now, ctx.options.clusterTransitionMs), groupId, clusterName: name, to: 'IDLE' });
+  return accepted(next, updated, findings);
+}
