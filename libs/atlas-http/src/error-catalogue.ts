@@ -125,6 +125,10 @@ export const ATLAS_ERRORS = {
 
   // ── backup, snapshots, restores (README §5.2) ───────────────────────────────────────────
   ATLAS_BACKUP_CONFLICTING_OPTIONS: entry(409, 'Legacy backup and Cloud Backup cannot both be enabled on cluster %s.', 'D'),
+  // No Atlas page names this code for a cluster without Cloud Backup; MongoDB's Terraform
+  // provider tolerates it when reading such a cluster's schedule, and the wording is
+  // Cloud Manager's. Marked as ours.
+  BACKUP_CONFIG_NOT_FOUND: entry(404, 'No backup configuration exists for cluster %s.', 'ours'),
   UNFINISHED_ON_DEMAND_SNAPSHOT: entry(400, 'An on-demand snapshot is already queued or in progress for cluster %s.', 'D'),
   CANNOT_DELETE_IN_PROGRESS_SNAPSHOT: entry(400, 'Snapshot %s cannot be deleted while it is in progress.', 'D'),
   CANNOT_MODIFY_IN_PROGRESS_SNAPSHOT_RETENTION: entry(400, 'The retention of snapshot %s cannot be changed while it is in progress.', 'D'),

@@ -1,0 +1,26 @@
+import { primaryCloudOf, snapshotToRepresentation, type Cluster, type Snapshot } from '@mock-atlas/domain';
+
+// A stand-in for what a snapshot stores once written: 5% of the cluster's disk (Atlas
+// reports 0 while a snapshot is queued, README §9).
+const STORED_SHARE = 0.05;
+const GIB = 1024 ** 3;
+
+function storageSizeBytes(snapshot: Snapshot, cluster: Cluster): number {
+  return snapshot.status === 'queued' ? 0 : Math.round((cluster.diskSizeGB ?? 10) * GIB * STORED_SHARE);
+}
+
+/**
+ * A snapshot as `DiskBackupReplicaSet` (v1.0 and v2 2023-01-01 share it): the cluster's
+ * cloud and MongoDB version, the cluster's name as the replica set's, links under the API
+ * root the client used. Sharded clusters are reported in the replica set shape too.
+ */
+export function presentSnapshot(snapshot: Snapshot, cluster: Cluster, groupId: string, apiRoot: string): Record<string, unknown> {
+  return snapshotToRepresentation(snapshot, {
+    groupId,
+    cloudProvider: primaryCloudOf(cluster) ?? 'AWS',
+    replicaSetName: cluster.name,
+    ...(cluster.mongoDBVersion === undefined ? {} : { mongodVersion: cluster.mongoDBVersion }),
+    storageSizeBytes: storageSizeBytes(snapshot, cluster),
+    baseUrl: apiRoot,
+  });
+}

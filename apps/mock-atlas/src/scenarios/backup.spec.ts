@@ -1,0 +1,491 @@
+// Black-box scenarios for snapshots, restore jobs and backup schedules (issue 4 items 2-4),
+// driven through the Atlas API and the control API. Where another slice's control call has
+// not landed, the test reaches into the store in-process, as the KMS would: the virtual clock
+// is moved through POST /_mock/clock when it exists and through the store otherwise (the
+// next request catches up), a customer key is disabled in `state.kmsKeys`, and a cluster is
+// disabled by setting `disabled` on it, as the validity check does.
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { request } from 'urllib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Cluster, KeyState, MockState } from '@mock-atlas/domain';
+import { startServer, type RunningMockAtlas } from '../server/start';
+import { ContractValidator, loadSpec } from '../testing/contract';
+
+const GROUP = '6b1c0ffee0000000000000a1';
+const OLD_KEY = '1f3c5e7a-0b2d-4f6e-8a9c-1d3e5f7a9b0c';
+const NEW_KEY = '2a4c6e8f-1b3d-4f5a-9c7e-2d4f6a8c0e1b';
+const AZURE_KEY = 'https://backup-vault.vault.azure.net/keys/atlas-cmk/0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+/** The one date MongoDB's own clients send to every endpoint (PRODUCT.md). */
+const CLIENT_DATE = '2025-03-12';
+const STEP_MS = 30_000;
+const HOUR_MS = 3_600_000;
+const OWNER = 'backup-owner:backup-owner-private-0001';
+
+const awsCluster = (name: string, extra = '') =>
+  `  - { name: ${name}, providerSettings: { providerName: AWS, instanceSizeName: M30, regionName: US_EAST_1 }, encryptionAtRestProvider: AWS, providerBackupEnabled: true, pitEnabled: true${extra} }`;
+
+const CONFIG = `version: 1
+project: { name: backup-scenarios, id: ${GROUP} }
+encryptionAtRest:
+  awsKms: { enabled: true, customerMasterKeyID: ${OLD_KEY}, region: US_EAST_1, roleId: 5f232b94af0a6b41747bcc2d }
+  azureKeyVault:
+    enabled: true
+    azureEnvironment: AZURE
+    clientID: b5ee8d2a-1f2b-4c1e-9f3a-8a2c1d4e5f60
+    subscriptionID: d2c6a4e0-5b7c-4f1a-8e2d-3c4b5a6f7e80
+    resourceGroupName: backup-rg
+    keyVaultName: backup-vault
+    keyIdentifier: ${AZURE_KEY}
+    tenantID: f1e2d3c4-b5a6-4789-9abc-def012345678
+    secret: \${env:BACKUP_AZURE_SECRET}
+kms:
+  keys:
+    - { provider: AWS, keyId: ${OLD_KEY}, state: ENABLED }
+    - { provider: AZURE, keyId: "${AZURE_KEY}", state: ENABLED }
+clusters:
+${awsCluster('orders')}
+${awsCluster('orders-copy')}
+${awsCluster('paused-copy', ', paused: true')}
+${awsCluster('disabled-copy')}
+  - { name: reporting, providerSettings: { providerName: AWS, instanceSizeName: M10, regionName: EU_WEST_1 }, encryptionAtRestProvider: AZURE, providerBackupEnabled: true }
+  - { name: plain, providerSettings: { providerName: GCP, instanceSizeName: M10, regionName: CENTRAL_US }, providerBackupEnabled: true }
+  - { name: nobackup, providerSettings: { providerName: AWS, instanceSizeName: M10, regionName: US_EAST_1 } }
+apiKeys:
+  - { publicKey: backup-owner, privateKey: "\${env:BACKUP_OWNER_KEY}", roles: [GROUP_OWNER] }
+`;
+const ENV = { BACKUP_AZURE_SECRET: 'azure-client-secret-0002', BACKUP_OWNER_KEY: 'backup-owner-private-0001' };
+
+let atlas: RunningMockAtlas;
+
+beforeEach(async () => {
+  // The demo project loads too (no --config); it lives in another project and stays out of the way.
+  atlas = await startServer({ port: 0, clock: 'manual', env: ENV });
+  const loaded = await request(`${atlas.baseUrl}/_mock/projects`, { method: 'POST', content: CONFIG, headers: { 'Content-Type': 'application/yaml' }, dataType: 'text' });
+  expect(loaded.status, String(loaded.data)).toBe(201);
+});
+
+afterEach(async () => {
+  await atlas.close();
+});
+
+// ── HTTP helpers ─────────────────────────────────────────────────────────────────────────
+
+type Json = Record<string, unknown>;
+
+interface Reply {
+  readonly status: number;
+  readonly contentType: string;
+  readonly text: string;
+  readonly body: Json;
+}
+
+async function call(method: string, path: string, body?: unknown, version = CLIENT_DATE): Promise<Reply> {
+  const v1 = version === 'v1.0';
+  const res = await request(`${atlas.baseUrl}${v1 ? '/api/atlas/v1.0' : '/api/atlas/v2'}/groups/${GROUP}${path}`, {
+    method: method as 'GET',
+    digestAuth: OWNER,
+    headers: { Accept: v1 ? 'application/json' : `application/vnd.atlas.${version}+json` },
+    ...(body === undefined ? {} : { data: body, contentType: 'json' }),
+    dataType: 'text',
+  });
+  const text = String(res.data);
+  return { status: res.status, contentType: String(res.headers['content-type'] ?? ''), text, body: text ? (JSON.parse(text) as Json) : {} };
+}
+
+async function control(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+  const res = await request(`${atlas.baseUrl}/_mock${path}`, {
+    method: method as 'GET',
+    ...(body === undefined ? {} : { data: body, contentType: 'json' }),
+    dataType: 'json',
+  });
+  return { status: res.status, body: res.data as Json };
+}
+
+/** The whole state as GET /_mock/state exports it (any request also runs what came due). */
+async function exported(): Promise<MockState> {
+  return (await control('GET', '/state')).body as unknown as MockState;
+}
+
+/** Moves the manual virtual clock and lets the mock run everything that came due. */
+async function advance(ms: number): Promise<void> {
+  const moved = await control('POST', '/clock', { advance: `PT${ms / 1000}S` });
+  if (moved.status === 404 || moved.status === 405) atlas.store.clock.advance(ms);
+  else expect(moved.status).toBe(200);
+  await exported();
+}
+
+/** What the KMS control API will do: a key's state in the simulated KMS. */
+function setKeyState(keyId: string, state: KeyState): void {
+  const s = atlas.store.state;
+  atlas.store.replace({ ...s, kmsKeys: s.kmsKeys.map((k) => (k.keyId === keyId ? { ...k, state } : k)) });
+}
+
+/** What a failed validity check does to a cluster: disabled until its key is valid again. */
+function disableCluster(name: string): void {
+  const s = atlas.store.state;
+  const project = s.projects[GROUP]!;
+  const disabled: Cluster['disabled'] = { reason: 'ENCRYPTION_AT_REST_SETTINGS_INVALID', since: atlas.store.clock.now().toISOString() };
+  const clusters = project.clusters.map((c) => (c.name === name ? { ...c, disabled } : c));
+  atlas.store.replace({ ...s, projects: { ...s.projects, [GROUP]: { ...project, clusters } } });
+}
+
+const snapshots = (cluster: string) => `/clusters/${cluster}/backup/snapshots`;
+const restoreJobs = (cluster: string) => `/clusters/${cluster}/backup/restoreJobs`;
+const schedule = (cluster: string) => `/clusters/${cluster}/backup/schedule`;
+
+/** Takes an on-demand snapshot and lets it complete; returns its representation. */
+async function completedSnapshot(cluster: string, description = 'scenario'): Promise<Json> {
+  const taken = await call('POST', snapshots(cluster), { description, retentionInDays: 5 });
+  expect(taken.status, taken.text).toBe(200);
+  await advance(2 * STEP_MS);
+  return taken.body;
+}
+
+function automated(snapshotId: unknown, target: string, targetGroupId = GROUP): Json {
+  return { deliveryType: 'automated', snapshotId, targetClusterName: target, targetGroupId };
+}
+
+// ── Contract checks against the multi-version spec ───────────────────────────────────────
+
+const contract = new ContractValidator();
+
+/**
+ * What real Atlas sends that its spec does not allow, which the mock copies (README §9,
+ * §11.6-7): `frequencyType: "ondemand"` on on-demand snapshots, and `desiredTimestamp` with
+ * null members on restore jobs. They are taken out before the check, and asserted on their own.
+ */
+function withoutRecordedDeviations(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(withoutRecordedDeviations);
+  if (body === null || typeof body !== 'object') return body;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(body as Json)) {
+    if (key === 'frequencyType' && value === 'ondemand') continue;
+    if (key === 'desiredTimestamp' && value !== null && typeof value === 'object') {
+      out[key] = Object.fromEntries(Object.entries(value as Json).filter(([, v]) => v !== null && v !== undefined));
+      continue;
+    }
+    out[key] = withoutRecordedDeviations(value);
+  }
+  return out;
+}
+
+/**
+ * Problems of a v2 success body against the schema the spec gives its operation, status and
+ * media type, closed (src/testing/contract.ts): a field the spec does not define fails too.
+ * `as` checks the body as another operation's response: POST snapshots answers
+ * `DiskBackupSnapshot`, whose discriminator `type: replicaSet` makes it the
+ * `DiskBackupReplicaSet` of GET one snapshot, which the closed helper does not follow.
+ */
+function contractErrors(method: string, path: string, reply: Reply, as?: { method: string; path: string }): string[] {
+  const response = {
+    client: 'urllib',
+    method: as?.method ?? method,
+    url: `${atlas.baseUrl}/api/atlas/v2/groups/${GROUP}${as?.path ?? path}`,
+    status: reply.status,
+    headers: { 'content-type': reply.contentType },
+    body: JSON.stringify(withoutRecordedDeviations(reply.body)),
+  };
+  return [...contract.checkOne(response).problems];
+}
+
+// The schedule schemas reach DiskBackupCopyPolicyItem, whose discriminator children `allOf`
+// their parent: a cycle the closed helper refuses. They are checked here with Ajv resolving
+// the `$ref`s itself (so open: extra fields pass), each discriminator read as if/then.
+const scheduleAjv = new Ajv({ strict: false, allErrors: true });
+addFormats(scheduleAjv);
+scheduleAjv.addSchema({ $id: 'atlas', components: { schemas: withDiscriminatorsAsConditions(loadSpec().components['schemas'] ?? {}) } });
+
+function withDiscriminatorsAsConditions(source: Readonly<Record<string, unknown>>): Record<string, Json> {
+  const schemas = structuredClone(source) as Record<string, Json>;
+  for (const [name, schema] of Object.entries(schemas)) {
+    const discriminator = schema['discriminator'] as { propertyName: string; mapping?: Record<string, string> } | undefined;
+    if (!discriminator?.mapping) continue;
+    const self = `#/components/schemas/${name}`;
+    const cases = Object.entries(discriminator.mapping).map(([value, ref]) => ({
+      if: { properties: { [discriminator.propertyName]: { const: value } }, required: [discriminator.propertyName] },
+      then: { $ref: ref },
+    }));
+    schema['allOf'] = [...((schema['allOf'] as Json[] | undefined) ?? []), ...cases];
+    delete schema['oneOf'];
+    delete schema['discriminator'];
+    for (const ref of Object.values(discriminator.mapping)) {
+      const child = schemas[ref.split('/').pop() ?? ''];
+      if (Array.isArray(child?.['allOf'])) child['allOf'] = (child['allOf'] as Json[]).filter((m) => m['$ref'] !== self);
+    }
+  }
+  return schemas;
+}
+
+/** Problems of a backup schedule body against `DiskBackupSnapshotSchedule` or `…20240805`, by its media type. */
+function scheduleContractErrors(reply: Reply): string[] {
+  const mediaType = reply.contentType.split(';')[0]?.trim() ?? '';
+  const name = { 'application/vnd.atlas.2023-01-01+json': 'DiskBackupSnapshotSchedule', 'application/vnd.atlas.2024-08-05+json': 'DiskBackupSnapshotSchedule20240805' }[mediaType];
+  if (!name) return [`no backup schedule schema for ${mediaType}`];
+  const validate = scheduleAjv.getSchema(`atlas#/components/schemas/${name}`) ?? scheduleAjv.compile({ $ref: `atlas#/components/schemas/${name}` });
+  return validate(reply.body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
+
+// ── Snapshots ────────────────────────────────────────────────────────────────────────────
+
+describe('snapshots', () => {
+  it('README §9 POST 200 queued/onDemand, then inProgress and completed one backup step apart on the virtual clock', async () => {
+    const taken = await call('POST', snapshots('plain'), { description: 'before migration', retentionInDays: 3 });
+    expect(taken.status, taken.text).toBe(200);
+    expect(taken.contentType).toBe('application/vnd.atlas.2023-01-01+json;charset=utf-8');
+    const now = atlas.store.clock.now();
+    expect(taken.body).toMatchObject({
+      status: 'queued',
+      snapshotType: 'onDemand',
+      frequencyType: 'ondemand',
+      type: 'replicaSet',
+      cloudProvider: 'GCP',
+      replicaSetName: 'plain',
+      description: 'before migration',
+      copyRegions: [],
+      policyItems: [],
+      storageSizeBytes: 0,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + 3 * 24 * HOUR_MS).toISOString(),
+    });
+    expect(taken.body).not.toHaveProperty('masterKeyUUID');
+    expect(contractErrors('POST', snapshots('plain'), taken, { method: 'GET', path: `${snapshots('plain')}/${String(taken.body['id'])}` })).toEqual([]);
+    const id = String(taken.body['id']);
+
+    await advance(STEP_MS - 1);
+    expect((await call('GET', `${snapshots('plain')}/${id}`)).body['status']).toBe('queued');
+    await advance(1);
+    expect((await call('GET', `${snapshots('plain')}/${id}`)).body['status']).toBe('inProgress');
+    await advance(STEP_MS);
+    const done = await call('GET', `${snapshots('plain')}/${id}`);
+    expect(done.body).toMatchObject({ id, status: 'completed' });
+    expect(done.body['storageSizeBytes']).toBeGreaterThan(0);
+    expect(contractErrors('GET', `${snapshots('plain')}/${id}`, done)).toEqual([]);
+
+    const list = await call('GET', snapshots('plain'));
+    expect(list.body).toMatchObject({ totalCount: 1, results: [{ id }] });
+    expect(contractErrors('GET', snapshots('plain'), list)).toEqual([]);
+  });
+
+  it('S0:87-90 a snapshot of a CMK cluster records the provider, key id and masterKeyUUID active when taken', async () => {
+    const taken = await call('POST', snapshots('orders'), {});
+    expect(taken.status, taken.text).toBe(200);
+    expect(taken.body['masterKeyUUID']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    const stored = (await exported()).projects[GROUP]!.snapshots.find((s) => s.id === taken.body['id']);
+    expect(stored?.encryptionKey).toEqual({ provider: 'AWS', keyId: OLD_KEY, masterKeyUUID: taken.body['masterKeyUUID'] });
+  });
+
+  it('D a second on-demand snapshot while one is queued is 400 UNFINISHED_ON_DEMAND_SNAPSHOT', async () => {
+    expect((await call('POST', snapshots('plain'), {})).status).toBe(200);
+    const again = await call('POST', snapshots('plain'), {});
+    expect(again.status).toBe(400);
+    expect(again.body).toMatchObject({ errorCode: 'UNFINISHED_ON_DEMAND_SNAPSHOT', parameters: ['plain'] });
+  });
+
+  it('S0:63-65 a disabled cluster refuses a snapshot with 409; a cluster without Cloud Backup answers 404 BACKUP_CONFIG_NOT_FOUND', async () => {
+    disableCluster('disabled-copy');
+    const disabled = await call('POST', snapshots('disabled-copy'), {});
+    expect(disabled.status).toBe(409);
+    expect(disabled.body['errorCode']).toBe('ENCRYPTION_AT_REST_SETTINGS_INVALID');
+    const none = await call('POST', snapshots('nobackup'), {});
+    expect(none.status).toBe(404);
+    expect(none.body).toMatchObject({ errorCode: 'BACKUP_CONFIG_NOT_FOUND', detail: 'No backup configuration exists for cluster nobackup.' });
+  });
+
+  it('D retention changes and deletion wait for the snapshot to complete; then PATCH 200 and DELETE 204', async () => {
+    const taken = await call('POST', snapshots('plain'), {});
+    const one = `${snapshots('plain')}/${String(taken.body['id'])}`;
+    expect((await call('PATCH', one, { retentionUnit: 'DAYS', retentionValue: 9 })).body['errorCode']).toBe('CANNOT_MODIFY_IN_PROGRESS_SNAPSHOT_RETENTION');
+    expect((await call('DELETE', one)).body['errorCode']).toBe('CANNOT_DELETE_IN_PROGRESS_SNAPSHOT');
+    await advance(2 * STEP_MS);
+    const patched = await call('PATCH', one, { retentionUnit: 'WEEKS', retentionValue: 2 });
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.body['expiresAt']).toBe(new Date(Date.parse(String(taken.body['createdAt'])) + 14 * 24 * HOUR_MS).toISOString());
+    expect(contractErrors('PATCH', one, patched)).toEqual([]);
+    const deleted = await call('DELETE', one);
+    expect(deleted.status).toBe(204);
+    expect(deleted.text).toBe('');
+    expect((await call('GET', one)).body).toMatchObject({ errorCode: 'SNAPSHOT_NOT_FOUND', error: 404 });
+  });
+
+  it('v1.0 serves the same snapshot as plain JSON', async () => {
+    const taken = await call('POST', snapshots('orders'), {}, 'v1.0');
+    expect(taken.status).toBe(200);
+    expect(taken.contentType).toBe('application/json');
+    expect(taken.body).toMatchObject({ status: 'queued', snapshotType: 'onDemand' });
+    expect(taken.body['links']).toContainEqual({ href: `${atlas.baseUrl}/api/atlas/v1.0/groups/${GROUP}/clusters/orders/backup/snapshots/${String(taken.body['id'])}`, rel: 'self' });
+  });
+});
+
+// ── Restores and the key lifecycle ───────────────────────────────────────────────────────
+
+describe('restore jobs', () => {
+  it('issue 4: after a key rotation an older snapshot needs the OLD key; disabled, it refuses to restore while a newer snapshot restores fine', async () => {
+    const before = await completedSnapshot('orders', 'taken with the old key');
+
+    const rotated = await call('PATCH', '/encryptionAtRest', { awsKms: { customerMasterKeyID: NEW_KEY } });
+    expect(rotated.status, rotated.text).toBe(200);
+    const after = await completedSnapshot('orders', 'taken with the new key');
+    expect(after['masterKeyUUID']).not.toBe(before['masterKeyUUID']);
+    // The rotation did not touch the older snapshot's key.
+    expect((await call('GET', `${snapshots('orders')}/${String(before['id'])}`)).body['masterKeyUUID']).toBe(before['masterKeyUUID']);
+    const state = await exported();
+    const keys = state.projects[GROUP]!.snapshots.filter((s) => s.clusterName === 'orders').map((s) => s.encryptionKey?.keyId);
+    expect(keys).toEqual([OLD_KEY, NEW_KEY]);
+
+    // While the old key is enabled, the old snapshot restores.
+    const ok = await call('POST', restoreJobs('orders'), automated(before['id'], 'orders-copy'));
+    expect(ok.status, ok.text).toBe(200);
+    await advance(2 * STEP_MS);
+
+    setKeyState(OLD_KEY, 'DISABLED');
+    const refused = await call('POST', restoreJobs('orders'), automated(before['id'], 'orders-copy'));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ errorCode: 'AWS_KMS_CUSTOMER_MASTER_KEY_NOT_ENABLED', parameters: [OLD_KEY] });
+    expect(String(refused.body['detail'])).toContain(OLD_KEY);
+
+    const fine = await call('POST', restoreJobs('orders'), automated(after['id'], 'orders-copy'));
+    expect(fine.status, fine.text).toBe(200);
+  });
+
+  it('issue 4 item 3 an automated restore answers 200, completes on the clock and marks the target as restored from the snapshot', async () => {
+    const snapshot = await completedSnapshot('orders');
+    const created = await call('POST', restoreJobs('orders'), automated(snapshot['id'], 'orders-copy'));
+    expect(created.status, created.text).toBe(200);
+    expect(created.body).toMatchObject({
+      deliveryType: 'automated',
+      snapshotId: snapshot['id'],
+      targetClusterName: 'orders-copy',
+      targetGroupId: GROUP,
+      cancelled: false,
+      expired: false,
+      failed: false,
+      deliveryUrl: [],
+      desiredTimestamp: { increment: null, time: null, date: null },
+      timestamp: snapshot['createdAt'],
+    });
+    expect(created.body).not.toHaveProperty('finishedAt');
+    expect(contractErrors('POST', restoreJobs('orders'), created)).toEqual([]);
+    const id = String(created.body['id']);
+
+    await advance(2 * STEP_MS);
+    const done = await call('GET', `${restoreJobs('orders')}/${id}`);
+    const finishedAt = atlas.store.clock.now().toISOString();
+    expect(done.body).toMatchObject({ id, finishedAt });
+    expect(contractErrors('GET', `${restoreJobs('orders')}/${id}`, done)).toEqual([]);
+    const target = (await exported()).projects[GROUP]!.clusters.find((c) => c.name === 'orders-copy');
+    expect(target?.restoredFrom).toEqual({ snapshotId: snapshot['id'], restoreJobId: id, sourceClusterName: 'orders', at: finishedAt });
+
+    const list = await call('GET', restoreJobs('orders'));
+    expect(list.body).toMatchObject({ totalCount: 1, results: [{ id }] });
+    expect(contractErrors('GET', restoreJobs('orders'), list)).toEqual([]);
+    // D: an automated restore cannot be cancelled.
+    const cancel = await call('DELETE', `${restoreJobs('orders')}/${id}`);
+    expect(cancel.status).toBe(400);
+    expect(cancel.body['errorCode']).toBe('CANNOT_CANCEL_AUTOMATED_RESTORE');
+  });
+
+  it('D a download of a CMK-encrypted snapshot is 400 CANNOT_DOWNLOAD_SNAPSHOT_WITH_ENCRYPTION; a plain one downloads', async () => {
+    const cmk = await completedSnapshot('orders');
+    const refused = await call('POST', restoreJobs('orders'), { deliveryType: 'download', snapshotId: cmk['id'] });
+    expect(refused.status).toBe(400);
+    expect(refused.body['errorCode']).toBe('CANNOT_DOWNLOAD_SNAPSHOT_WITH_ENCRYPTION');
+
+    const plain = await completedSnapshot('plain');
+    const created = await call('POST', restoreJobs('plain'), { deliveryType: 'download', snapshotId: plain['id'] });
+    expect(created.status, created.text).toBe(200);
+    expect(created.body['deliveryUrl']).toEqual([]);
+    expect(created.body).not.toHaveProperty('targetClusterName');
+    await advance(2 * STEP_MS);
+    const one = `${restoreJobs('plain')}/${String(created.body['id'])}`;
+    const done = await call('GET', one);
+    expect(done.body['deliveryUrl']).toEqual([expect.stringMatching(/^https:\/\/restore\.mock-atlas\.invalid\//)]);
+    expect(contractErrors('GET', one, done)).toEqual([]);
+  });
+
+  it('D a CMK snapshot into a cluster using another provider is 400 INVALID_SNAPSHOT_RESTORE_ENCRYPTION', async () => {
+    const snapshot = await completedSnapshot('orders');
+    for (const target of ['reporting', 'plain']) {
+      const refused = await call('POST', restoreJobs('orders'), automated(snapshot['id'], target));
+      expect(refused.status).toBe(400);
+      expect(refused.body['errorCode']).toBe('INVALID_SNAPSHOT_RESTORE_ENCRYPTION');
+    }
+  });
+
+  it('S0:65, D the target must exist (404), run (400 paused) and not be disabled (409)', async () => {
+    const snapshot = await completedSnapshot('orders');
+    const missing = await call('POST', restoreJobs('orders'), automated(snapshot['id'], 'ghost'));
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ errorCode: 'CLUSTER_NOT_FOUND', parameters: ['ghost', GROUP] });
+    const paused = await call('POST', restoreJobs('orders'), automated(snapshot['id'], 'paused-copy'));
+    expect(paused.status).toBe(400);
+    expect(paused.body['errorCode']).toBe('CLUSTER_PAUSED_CANNOT_RESTORE');
+    disableCluster('disabled-copy');
+    const disabled = await call('POST', restoreJobs('orders'), automated(snapshot['id'], 'disabled-copy'));
+    expect(disabled.status).toBe(409);
+    expect(disabled.body['errorCode']).toBe('ENCRYPTION_AT_REST_SETTINGS_INVALID');
+  });
+
+  it('D an unknown snapshot is 404 SNAPSHOT_NOT_FOUND, an unknown job 404 RESTORE_JOB_NOT_FOUND', async () => {
+    const unknown = await call('POST', restoreJobs('orders'), automated('aaaaaaaaaaaaaaaaaaaaaaaa', 'orders-copy'));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body['errorCode']).toBe('SNAPSHOT_NOT_FOUND');
+    const job = await call('GET', `${restoreJobs('orders')}/bbbbbbbbbbbbbbbbbbbbbbbb`);
+    expect(job.status).toBe(404);
+    expect(job.body['errorCode']).toBe('RESTORE_JOB_NOT_FOUND');
+  });
+});
+
+// ── Backup schedules and scheduled snapshots ─────────────────────────────────────────────
+
+describe('backup schedule', () => {
+  it('README §4 GET reports the default schedule (6-hour base, S0:95) in both media types', async () => {
+    const current = await call('GET', schedule('orders'));
+    expect(current.status, current.text).toBe(200);
+    expect(current.contentType).toBe('application/vnd.atlas.2024-08-05+json;charset=utf-8');
+    expect(current.body).toMatchObject({ clusterName: 'orders', autoCopySettingsEnabled: false, restoreWindowDays: 7 });
+    const items = (current.body['policies'] as { policyItems: Json[] }[])[0]!.policyItems;
+    expect(items[0]).toMatchObject({ frequencyType: 'hourly', frequencyInterval: 6, retentionUnit: 'days', retentionValue: 7 });
+    expect(items.every((i) => /^[a-f0-9]{24}$/.test(String(i['id'])))).toBe(true);
+    expect(scheduleContractErrors(current)).toEqual([]);
+
+    const legacy = await call('GET', schedule('orders'), undefined, '2023-01-01');
+    expect(legacy.contentType).toBe('application/vnd.atlas.2023-01-01+json;charset=utf-8');
+    expect(legacy.body).not.toHaveProperty('autoCopySettingsEnabled');
+    expect(scheduleContractErrors(legacy)).toEqual([]);
+  });
+
+  it('S0:95 PATCH with an hourly interval of 5 is 400 INVALID_ATTRIBUTE; a valid one is 200 and stays', async () => {
+    const item = { frequencyType: 'hourly', frequencyInterval: 5, retentionUnit: 'days', retentionValue: 7 };
+    const refused = await call('PATCH', schedule('orders'), { policies: [{ policyItems: [item] }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ errorCode: 'INVALID_ATTRIBUTE' });
+
+    const patched = await call('PATCH', schedule('orders'), { referenceHourOfDay: 4, policies: [{ policyItems: [{ ...item, frequencyInterval: 12 }] }] });
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.body).toMatchObject({ referenceHourOfDay: 4, policies: [{ policyItems: [{ frequencyType: 'hourly', frequencyInterval: 12 }] }] });
+    expect(scheduleContractErrors(patched)).toEqual([]);
+    expect((await call('GET', schedule('orders'))).body['policies']).toEqual(patched.body['policies']);
+  });
+
+  it('README §2 DELETE answers 200 with the schedule emptied of its policy items; no cluster without Cloud Backup has one', async () => {
+    const deleted = await call('DELETE', schedule('orders'));
+    expect(deleted.status, deleted.text).toBe(200);
+    expect((deleted.body['policies'] as { policyItems: unknown[] }[])[0]!.policyItems).toEqual([]);
+    expect(scheduleContractErrors(deleted)).toEqual([]);
+    expect((await call('GET', schedule('nobackup'))).body).toMatchObject({ error: 404, errorCode: 'BACKUP_CONFIG_NOT_FOUND' });
+  });
+
+  it('S0:95 scheduled snapshots appear every 6 hours of virtual time, each recording the active key', async () => {
+    await advance(25 * HOUR_MS);
+    const list = await call('GET', snapshots('orders'));
+    const scheduled = (list.body['results'] as Json[]).filter((s) => s['snapshotType'] === 'scheduled');
+    expect(scheduled).toHaveLength(5);
+    const times = scheduled.map((s) => Date.parse(String(s['createdAt'])));
+    expect(times.slice(1).map((t, i) => t - times[i]!)).toEqual([6, 6, 6, 6].map((h) => h * HOUR_MS));
+    expect(scheduled.every((s) => s['frequencyType'] === 'hourly' && typeof s['masterKeyUUID'] === 'string')).toBe(true);
+    expect(contractErrors('GET', snapshots('orders'), list)).toEqual([]);
+    const next = await call('GET', schedule('orders'));
+    expect(next.body['nextSnapshot']).toBe(new Date(times[4]! + 6 * HOUR_MS).toISOString());
+  });
+});

@@ -1,0 +1,91 @@
+// What the backup operations share: finding a project's cluster, the refusals that are
+// lookups rather than rules, and running the catalog's rules on one operation.
+import { backupModeOf, type Cluster, type Finding, type Project } from '@mock-atlas/model';
+import { allRules, runRules, type Operation, type RuleContext } from '@mock-atlas/rules';
+import { kmsViewOf } from '../../state/mock-kms';
+import type { MockState } from '../../state/mock-state';
+import { notFound, refused, type OperationContext, type OperationResult } from '../result';
+
+const MOCK_RULES = allRules.filter((r) => r.scope.includes('mock'));
+
+/** A project and one of its clusters, as the path names them. */
+export interface ProjectCluster {
+  readonly project: Project;
+  readonly cluster: Cluster;
+}
+
+/** Refusals for backup resources that do not exist (README §5.2). */
+export const backupNotFound = {
+  /** D `SNAPSHOT_NOT_FOUND`, preferred over the generic RESOURCE_NOT_FOUND because D gives its template. */
+  snapshot: (snapshotId: string, clusterName: string): Finding => ({
+    ruleId: 'api/not-found',
+    severity: 'error',
+    errorCode: 'SNAPSHOT_NOT_FOUND',
+    httpStatus: 404,
+    message: `No snapshot with ID ${snapshotId} exists for cluster ${clusterName}.`,
+    path: [],
+    parameters: [snapshotId, clusterName],
+  }),
+  /** D `RESTORE_JOB_NOT_FOUND`, for the same reason. */
+  restoreJob: (restoreJobId: string, clusterName: string): Finding => ({
+    ruleId: 'api/not-found',
+    severity: 'error',
+    errorCode: 'RESTORE_JOB_NOT_FOUND',
+    httpStatus: 404,
+    message: `No restore job with ID ${restoreJobId} exists for cluster ${clusterName}.`,
+    path: [],
+    parameters: [restoreJobId, clusterName],
+  }),
+  /**
+   * A cluster without Cloud Backup has no backup configuration: no schedule, and no
+   * snapshot can be taken. The code is the one MongoDB's Terraform provider tolerates when
+   * it reads the schedule of such a cluster (404 or `BACKUP_CONFIG_NOT_FOUND`,
+   * terraform-provider-mongodbatlas internal/service/cluster); the detail is the Cloud
+   * Manager error table's wording for that code.
+   */
+  backupConfig: (clusterName: string): Finding => ({
+    ruleId: 'api/not-found',
+    severity: 'error',
+    errorCode: 'BACKUP_CONFIG_NOT_FOUND',
+    httpStatus: 404,
+    message: `No backup configuration exists for cluster ${clusterName}.`,
+    path: [],
+    parameters: [clusterName],
+  }),
+};
+
+/** The project and cluster a backup path names; GROUP_NOT_FOUND or CLUSTER_NOT_FOUND otherwise. */
+export function findProjectCluster(state: MockState, groupId: string, clusterName: string): OperationResult<ProjectCluster> {
+  const project = state.projects[groupId];
+  if (!project) return refused([notFound.group(groupId)]);
+  const cluster = project.clusters.find((c) => c.name === clusterName);
+  if (!cluster) return refused([notFound.cluster(clusterName, groupId)]);
+  return { ok: true, state, value: { project, cluster }, findings: [] };
+}
+
+/** True when the cluster runs Cloud Backup (snapshots, schedules), not legacy backup or none. */
+export function hasCloudBackup(cluster: Cluster): boolean {
+  return backupModeOf(cluster) === 'CLOUD';
+}
+
+/** The state with one project replaced. */
+export function withProject(state: MockState, project: Project): MockState {
+  return { ...state, projects: { ...state.projects, [project.id]: project } };
+}
+
+/**
+ * Every rule of the catalog the mock enforces, run on one operation against `project`,
+ * the way operations/encryption-at-rest.ts runs them: the project's simulated KMS, the
+ * virtual clock, the caller's roles.
+ */
+export function checkRules(state: MockState, project: Project, op: Operation, ctx: OperationContext): Finding[] {
+  const ruleCtx: RuleContext = {
+    project,
+    kms: kmsViewOf(state, project.id, ctx.options),
+    now: ctx.now,
+    options: { keyRotationDays: ctx.options.keyRotationDays },
+    op,
+    ...(ctx.caller ? { caller: ctx.caller } : {}),
+  };
+  return runRules(ruleCtx, MOCK_RULES);
+}
