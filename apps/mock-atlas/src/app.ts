@@ -4,6 +4,8 @@ import { authenticate } from './http/auth/authenticate';
 import { DigestAuth } from './http/auth/digest';
 import { BearerTokens, oauthRouter } from './http/auth/oauth';
 import { atlasErrors } from './http/errors';
+import { faultInjection } from './http/faults';
+import { requestJournal } from './http/journal';
 import { requestLogging } from './http/logging';
 import { notFound } from './http/not-found';
 import { controlRoutes, type ControlOptions } from './routes/control';
@@ -48,6 +50,9 @@ export function createApp(options: AppOptions): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   if (options.logger) app.use(requestLogging(options.logger));
+  // Journal first so that faulted requests are recorded; faults before the clock catches up
+  // (a delay then sees the state as it is after the wait) and before authentication.
+  app.use('/api', requestJournal(store.journal, store.clock), faultInjection(store.faults));
   app.use((_req, _res, next) => {
     store.catchUp();
     next();

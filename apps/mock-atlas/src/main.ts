@@ -6,6 +6,7 @@ import { pino, type LevelWithSilent } from 'pino';
 import { createLogger } from './http/logging';
 import { renderBanner, startupInfo } from './cli/banner';
 import { parseArgs } from './cli/parse-args';
+import { StateFileError } from './server/persistence';
 import { ConfigLoadError, startServer } from './server/start';
 import { readTls, selfSignedTls } from './server/tls';
 
@@ -41,7 +42,11 @@ async function main(): Promise<number> {
       options: { kms: options.kms, keyRotationDays: options.keyRotationDays },
       logger,
       ...(tls ? { tls } : {}),
+      ...(options.stateFile ? { stateFile: options.stateFile } : {}),
     });
+    if (atlas.stateFile?.loaded && options.configs.length > 0) {
+      process.stderr.write(`mock-atlas: warning: --config ignored: the state was loaded from ${atlas.stateFile.path}.\n`);
+    }
     const info = startupInfo(atlas);
     process.stdout.write(options.json ? `${JSON.stringify(info)}\n` : `${renderBanner(info)}\n`);
     const stop = () => {
@@ -51,9 +56,10 @@ async function main(): Promise<number> {
     process.once('SIGTERM', stop);
     return -1;
   } catch (error) {
-    if (error instanceof ConfigLoadError) process.stderr.write(`mock-atlas: ${error.message}\n`);
+    const usage = error instanceof ConfigLoadError || error instanceof StateFileError;
+    if (usage) process.stderr.write(`mock-atlas: ${error.message}\n`);
     else process.stderr.write(`mock-atlas: cannot start: ${(error as Error).message}\n`);
-    return error instanceof ConfigLoadError ? 2 : 1;
+    return usage ? 2 : 1;
   }
 }
 

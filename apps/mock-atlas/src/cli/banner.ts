@@ -50,6 +50,6 @@ export function renderBanner(info: StartupInfo): string {
       `    "${info.baseUrl}/api/atlas/v2/groups/${info.groupId}/encryptionAtRest?pretty=true"`,
     );
   }
-  lines.push('', `Control API: ${info.baseUrl}/_mock (reset, projects, state, apiKeys, serviceAccounts). Ctrl-C stops.`);
+  lines.push('', `Control API: ${info.baseUrl}/_mock (reset, projects, state, kms/keys, kms/credentials, clock, outbox, requests, faults, apiKeys, serviceAccounts). Ctrl-C stops.`);
   return lines.join('\n');
 }

@@ -13,6 +13,7 @@ export interface CliOptions {
   readonly tlsCert?: string;
   readonly tlsKey?: string;
   readonly json: boolean;
+  readonly stateFile?: string;
 }
 
 function positiveInt(max: number) {
@@ -34,6 +35,10 @@ export function parseArgs(argv: readonly string[], version: string): CliOptions 
     .option('-p, --port <port>', 'port to listen on (0: any free port)', positiveInt(65535), 8080)
     .option('--host <host>', 'address to bind (anything but loopback exposes the unauthenticated control API)', '127.0.0.1')
     .option('-c, --config <file...>', 'project config(s) to load instead of the demo project', [])
+    .option(
+      '--state-file <file>',
+      'keep the state in this file: loaded at start if it exists (instead of the configs), saved atomically after every change; it holds secrets, so it is created with mode 0600',
+    )
     .addOption(new Option('--clock <mode>', 'real: time passes; manual: only POST /_mock/clock moves it').choices(['real', 'manual']).default('real'))
     .addOption(new Option('--kms <mode>', 'lenient: unseen key ids are registered as ENABLED; strict: they are not found').choices(['lenient', 'strict']).default('lenient'))
     .option('--key-rotation-days <days>', 'threshold of the key-rotation alert (S3:57: 90; S0:17: 365)', positiveInt(36500), 90)
@@ -58,5 +63,6 @@ export function parseArgs(argv: readonly string[], version: string): CliOptions 
     tls: Boolean(o.tls),
     ...(o.tlsCert ? { tlsCert: o.tlsCert as string, tlsKey: o.tlsKey as string } : {}),
     json: Boolean(o.json),
+    ...(o.stateFile ? { stateFile: o.stateFile as string } : {}),
   };
 }

@@ -6,7 +6,6 @@ import {
   putApiKey,
   putServiceAccount,
   readCredentialRequest,
-  redactState,
 } from '@mock-atlas/domain';
 import { jsonBody } from '../http/json-body';
 import { route } from '../http/not-found';
@@ -63,10 +62,6 @@ export function controlRoutes(router: Router, store: MockStore, options: Control
         reply(res, 201, { groupId: project.id, name: project.name, clusters: project.clusters.map((c) => c.name), findings: result.findings });
       },
     ],
-  });
-
-  route(router, '/state', {
-    GET: [(_req, res) => reply(res, 200, redactState(store.state))],
   });
 
   route(router, '/apiKeys', {

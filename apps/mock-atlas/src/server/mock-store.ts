@@ -10,6 +10,8 @@ import {
 } from '@mock-atlas/domain';
 import { atlasErrorFromFinding, type RoleId } from '@mock-atlas/atlas-http';
 import type { ApiKeyRecord, CredentialStore, ServiceAccountRecord } from '../http/auth/credential-store';
+import { FaultTable } from '../http/faults';
+import { RequestJournal } from '../http/journal';
 import type { Caller } from '@mock-atlas/rules';
 import { VirtualClock } from './virtual-clock';
 
@@ -23,6 +25,10 @@ export class MockStore implements CredentialStore {
 
   private initial: MockState;
   private readonly listeners = new Set<(state: MockState) => void>();
+  /** The last requests to the Atlas API (GET /_mock/requests); not part of the state, never saved. */
+  readonly journal = new RequestJournal();
+  /** Injected faults (POST /_mock/faults); not part of the state, never saved. */
+  readonly faults = new FaultTable();
 
   constructor(
     initial?: MockState,

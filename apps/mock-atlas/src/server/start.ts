@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_MOCK_OPTIONS, loadProjectConfig, parseYamlSource, type MockOptions, type Project } from '@mock-atlas/domain';
 import { createApp } from '../app';
 import { MockStore } from './mock-store';
+import { persistStore, readStateFile, type PersistedStore } from './persistence';
 import type { TlsMaterial } from './tls';
 import { VirtualClock, type ClockMode } from './virtual-clock';
 
@@ -38,6 +39,11 @@ export interface StartOptions {
   readonly tls?: TlsMaterial;
   readonly logger?: Logger;
   readonly controlApi?: boolean;
+  /**
+   * Keep the state in this file (server/persistence.ts): loaded at start when it exists
+   * (configs are then not loaded), else created from the configs; saved after every change.
+   */
+  readonly stateFile?: string;
 }
 
 export interface RunningMockAtlas {
@@ -49,6 +55,9 @@ export interface RunningMockAtlas {
   /** The environment configs were resolved against (includes generated demo secrets). */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly tls?: TlsMaterial;
+  /** The --state-file binding, when there is one. */
+  readonly stateFile?: PersistedStore;
+  /** Stops listening, then waits for the last state save. */
   close(): Promise<void>;
 }
 
@@ -90,17 +99,39 @@ export async function startServer(options: StartOptions = {}): Promise<RunningMo
     for (const name of DEMO_SECRETS) env[name] ??= randomBytes(18).toString('base64url');
   }
   const clock = new VirtualClock(options.clock ?? 'real');
-  const store = new MockStore(undefined, clock, { ...DEFAULT_MOCK_OPTIONS, ...options.options });
-  const projects = loadConfigs(store, configs, env);
-  store.markInitial();
+  const mockOptions = { ...DEFAULT_MOCK_OPTIONS, ...options.options };
+  // A state file that exists replaces the configs; a corrupt one throws before anything is written.
+  const saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
+  let store: MockStore;
+  let projects: Project[];
+  if (saved) {
+    // Virtual time resumes where the file left it, so nothing in the state lies in the future.
+    clock.set(new Date(saved.savedAt));
+    store = new MockStore(saved.state, clock, mockOptions);
+    projects = Object.values(saved.state.projects);
+  } else {
+    store = new MockStore(undefined, clock, mockOptions);
+    projects = loadConfigs(store, configs, env);
+    store.markInitial();
+  }
+  const onSaveError = (error: unknown): void => {
+    if (options.logger) options.logger.error({ err: error, stateFile: options.stateFile }, 'cannot save the state file');
+    else process.stderr.write(`mock-atlas: cannot save state file ${options.stateFile}: ${(error as Error).message}\n`);
+  };
+  const persisted = options.stateFile ? await persistStore(store, options.stateFile, { loaded: saved !== undefined, onError: onSaveError }) : undefined;
 
   const app = createApp({ store, env, ...(options.logger ? { logger: options.logger } : {}), controlApi: options.controlApi ?? true });
   const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, app) : createHttpServer(app);
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8080, host, () => resolveListen());
-  });
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 8080, host, () => resolveListen());
+    });
+  } catch (error) {
+    await persisted?.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
@@ -111,10 +142,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningMo
     projects,
     env,
     ...(options.tls ? { tls: options.tls } : {}),
-    close: () =>
-      new Promise<void>((resolveClose, reject) => {
+    ...(persisted ? { stateFile: persisted } : {}),
+    close: async () => {
+      await new Promise<void>((resolveClose, reject) => {
         server.close((error) => (error ? reject(error) : resolveClose()));
         server.closeAllConnections();
-      }),
+      });
+      await persisted?.close();
+    },
   };
 }
