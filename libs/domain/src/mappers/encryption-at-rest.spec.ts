@@ -95,27 +95,29 @@ describe('earToRepresentation', () => {
     expect(earToRepresentation(withAws(awsEnabled), 'v1.0')['awsKms']).toHaveProperty('roleId', '5f232b94af0a6b41747bcc2d');
   });
 
-  it('spec 2023-01-01 adds requirePrivateNetworking, Azure and GCP roleId and enabledForSearchNodes', () => {
+  it('spec 2023-01-01: no property of the provider schemas is nullable, so unset fields are left out', () => {
     const body = earToRepresentation({ ...emptyEncryptionAtRest(), enabledForSearchNodes: true }, '2023-01-01');
     expect(body).toEqual({
-      awsKms: { accessKeyID: null, customerMasterKeyID: null, enabled: false, region: null, requirePrivateNetworking: null, valid: false },
-      azureKeyVault: {
-        azureEnvironment: null,
-        clientID: null,
-        enabled: false,
-        keyIdentifier: null,
-        keyVaultName: null,
-        requirePrivateNetworking: null,
-        resourceGroupName: null,
-        roleId: null,
-        subscriptionID: null,
-        tenantID: null,
-        valid: false,
-      },
+      awsKms: { enabled: false, valid: false },
+      azureKeyVault: { enabled: false, valid: false },
       enabledForSearchNodes: true,
-      googleCloudKms: { enabled: false, keyVersionResourceID: null, roleId: null, valid: false },
+      googleCloudKms: { enabled: false, valid: false },
     });
     expect(earToRepresentation({ ...emptyEncryptionAtRest(), enabledForSearchNodes: true }, 'v1.0')).not.toHaveProperty('enabledForSearchNodes');
+  });
+
+  it('spec 2023-01-01 adds requirePrivateNetworking and Azure and GCP roleId when set', () => {
+    const ear: EncryptionAtRest = {
+      providers: {
+        AWS: { enabled: true, valid: true, settings: { customerMasterKeyID: 'k', region: 'US_EAST_1', requirePrivateNetworking: true } },
+        AZURE: { enabled: true, valid: true, settings: { keyIdentifier: 'https://v/keys/k/1', roleId: '5f232b94af0a6b41747bcc2d' } },
+        GCP: { enabled: true, valid: false, settings: { keyVersionResourceID: 'projects/p/k/1', roleId: '5f232b94af0a6b41747bcc2e' } },
+      },
+    };
+    const body = earToRepresentation(ear, '2023-01-01');
+    expect(body['awsKms']).toEqual({ customerMasterKeyID: 'k', enabled: true, region: 'US_EAST_1', requirePrivateNetworking: true, valid: true });
+    expect(body['azureKeyVault']).toEqual({ enabled: true, keyIdentifier: 'https://v/keys/k/1', roleId: '5f232b94af0a6b41747bcc2d', valid: true });
+    expect(body['googleCloudKms']).toEqual({ enabled: true, keyVersionResourceID: 'projects/p/k/1', roleId: '5f232b94af0a6b41747bcc2e', valid: false });
   });
 });
 

@@ -17,14 +17,15 @@ import { asBoolean, asRecord } from './read';
 export type EarVersion = 'v1.0' | '2023-01-01';
 
 /**
- * The readable fields of each provider document, always present in a GET body (null
- * when unset), besides `enabled` and `valid`.
+ * The readable fields of each provider document, besides `enabled` and `valid`.
  * - v1.0: exactly the fields of the S3:591-612 example response (which has no
- *   `azureEnvironment`, no `roleId` and no `requirePrivateNetworking`).
+ *   `azureEnvironment`, no `roleId` and no `requirePrivateNetworking`), always present,
+ *   null when unset, as in that example.
  * - 2023-01-01: every non-secret property of the spec's provider schemas, except AWS
- *   `roleId`, which the spec marks write-only.
+ *   `roleId`, which the spec marks write-only; present only when set, because none of
+ *   those properties is `nullable` in the spec, so a null would break the contract.
  */
-const ALWAYS_SHOWN: Record<EarVersion, Record<CloudProvider, readonly string[]>> = {
+const READABLE: Record<EarVersion, Record<CloudProvider, readonly string[]>> = {
   'v1.0': {
     AWS: ['accessKeyID', 'customerMasterKeyID', 'region'],
     AZURE: ['clientID', 'keyIdentifier', 'keyVaultName', 'resourceGroupName', 'subscriptionID', 'tenantID'],
@@ -79,8 +80,11 @@ export function applyEarRequest(before: EarProviderState, provider: CloudProvide
 function providerDocument(provider: CloudProvider, state: EarProviderState, version: EarVersion): Record<string, unknown> {
   const secrets = SECRET_FIELDS[provider];
   const doc: Record<string, unknown> = { enabled: state.enabled, valid: state.valid };
-  for (const field of ALWAYS_SHOWN[version][provider]) {
-    if (!secrets.includes(field)) doc[field] = state.settings[field] ?? null;
+  for (const field of READABLE[version][provider]) {
+    if (secrets.includes(field)) continue;
+    const value = state.settings[field];
+    if (value !== undefined) doc[field] = value;
+    else if (version === 'v1.0') doc[field] = null;
   }
   for (const field of SHOWN_WHEN_SET[version][provider]) {
     const value = state.settings[field];
@@ -96,11 +100,12 @@ function sortedKeys(doc: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The GET (and PATCH response) body of a project's Encryption at Rest configuration.
- * All three provider documents always appear; a field with no value is null (as in the
- * S3:591-612 example of a disabled project); secrets (SECRET_FIELDS) are never written;
- * v1.0 writes the fields of the S3 example (plus AWS `roleId` and Azure `azureEnvironment`
- * when set); 2023-01-01 adds `requirePrivateNetworking`, Azure and GCP `roleId` and a
- * top-level `enabledForSearchNodes` when set, and omits the write-only AWS `roleId`.
+ * All three provider documents always appear, with `enabled` and `valid`; secrets
+ * (SECRET_FIELDS) are never written. v1.0 writes the fields of the S3 example, null when
+ * unset (S3:591-612), plus AWS `roleId` and Azure `azureEnvironment` when set;
+ * 2023-01-01 writes only the fields that hold a value (the spec's schema has no nullable
+ * property), adds `requirePrivateNetworking`, Azure and GCP `roleId` and a top-level
+ * `enabledForSearchNodes` when set, and omits the write-only AWS `roleId`.
  * @example earToRepresentation(emptyEncryptionAtRest(), 'v1.0').awsKms
  *   // → { accessKeyID: null, customerMasterKeyID: null, enabled: false, region: null, valid: false }
  */
