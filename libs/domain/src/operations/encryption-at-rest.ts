@@ -8,7 +8,8 @@ import {
   type Finding,
   type Project,
 } from '@mock-atlas/model';
-import { allRules, runRules, type Operation, type RuleContext } from '@mock-atlas/rules';
+import type { Operation } from '@mock-atlas/rules';
+import { checkMockRules } from './mock-rules';
 import { validate } from '@mock-atlas/schemas';
 import { applyEarRequest } from '../mappers/encryption-at-rest';
 import { isProviderValid } from '../kms/provider-validity';
@@ -17,8 +18,6 @@ import type { MockState } from '../state/mock-state';
 import { getProject } from './projects';
 import { syncRotationAlerts } from './rotation-alerts';
 import { accepted, firstError, notFound, refused, type OperationContext, type OperationResult } from './result';
-
-const MOCK_RULES = allRules.filter((r) => r.scope.includes('mock'));
 
 /** GET /groups/{groupId}/encryptionAtRest. */
 export function getEncryptionAtRest(state: MockState, groupId: string): OperationResult<EncryptionAtRest> {
@@ -65,15 +64,7 @@ export function updateEncryptionAtRest(
     const merged = applyEarRequest(before, provider, doc);
     const after: EarProviderState = { ...merged, valid: isProviderValid(kms, provider, merged) };
     const op: Operation = { kind: 'updateEncryptionAtRest', provider, request: doc, at: [EAR_DOCUMENT[provider]], before, after };
-    const ruleCtx: RuleContext = {
-      project,
-      kms,
-      now: ctx.now,
-      options: { keyRotationDays: ctx.options.keyRotationDays },
-      op,
-      ...(ctx.caller ? { caller: ctx.caller } : {}),
-    };
-    findings.push(...runRules(ruleCtx, MOCK_RULES));
+    findings.push(...checkMockRules(next, project, op, ctx));
     if (firstError(findings)) return refused(findings);
     project = {
       ...project,

@@ -18,6 +18,7 @@ import {
   type Snapshot,
   type SnapshotKey,
 } from '@mock-atlas/model';
+import { readableSettings } from '../encryption-at-rest';
 
 const REGIONS: Record<CloudProvider, readonly string[]> = {
   AWS: ['US_EAST_1', 'US_WEST_2', 'EU_WEST_1', 'AP_SOUTH_1', 'SA_EAST_1'],
@@ -112,23 +113,6 @@ export const cluster20240805: fc.Arbitrary<Cluster> = fc.oneof(
   clusterWith(fc.constantFrom(...NON_DEDICATED_SIZES), tenantZones(CLOUD_PROVIDERS), fc.constant(false)),
 );
 
-/** The readable (non-secret) settings of each provider per version, with their value kinds. */
-const READABLE: Record<'v1.0' | '2023-01-01', Record<CloudProvider, readonly string[]>> = {
-  'v1.0': {
-    AWS: ['accessKeyID', 'customerMasterKeyID', 'region', 'roleId'],
-    AZURE: ['azureEnvironment', 'clientID', 'keyIdentifier', 'keyVaultName', 'resourceGroupName', 'subscriptionID', 'tenantID'],
-    GCP: ['keyVersionResourceID'],
-  },
-  '2023-01-01': {
-    AWS: ['accessKeyID', 'customerMasterKeyID', 'region', 'requirePrivateNetworking'],
-    AZURE: [
-      'azureEnvironment', 'clientID', 'keyIdentifier', 'keyVaultName', 'requirePrivateNetworking', 'resourceGroupName',
-      'roleId', 'subscriptionID', 'tenantID',
-    ],
-    GCP: ['keyVersionResourceID', 'roleId'],
-  },
-};
-
 function providerState(fields: readonly string[]): fc.Arbitrary<EarProviderState> {
   const settings = fc.record(
     Object.fromEntries(fields.map((f) => [f, f === 'requirePrivateNetworking' ? fc.boolean() : fc.string({ minLength: 1, maxLength: 12 })])),
@@ -139,10 +123,10 @@ function providerState(fields: readonly string[]): fc.Arbitrary<EarProviderState
 
 /** Project EAR configurations without secrets, holding only what `version` can show. */
 export function encryptionAtRest(version: 'v1.0' | '2023-01-01'): fc.Arbitrary<EncryptionAtRest> {
-  const fields = READABLE[version];
+  const fields = (provider: CloudProvider) => providerState(readableSettings(version, provider));
   return fc.record(
     {
-      providers: fc.record({ AWS: providerState(fields.AWS), AZURE: providerState(fields.AZURE), GCP: providerState(fields.GCP) }),
+      providers: fc.record({ AWS: fields('AWS'), AZURE: fields('AZURE'), GCP: fields('GCP') }),
       enabledForSearchNodes: version === 'v1.0' ? fc.constant(undefined) : optional(fc.boolean()),
     },
     { requiredKeys: ['providers'] },

@@ -1,12 +1,10 @@
 // What the backup operations share: finding a project's cluster, the refusals that are
 // lookups rather than rules, and running the catalog's rules on one operation.
 import { backupModeOf, type Cluster, type Finding, type Project } from '@mock-atlas/model';
-import { allRules, runRules, type Operation, type RuleContext } from '@mock-atlas/rules';
-import { kmsViewOf } from '../../state/mock-kms';
+import type { Operation } from '@mock-atlas/rules';
+import { checkMockRules } from '../mock-rules';
 import type { MockState } from '../../state/mock-state';
 import { notFound, refused, type OperationContext, type OperationResult } from '../result';
-
-const MOCK_RULES = allRules.filter((r) => r.scope.includes('mock'));
 
 /** A project and one of its clusters, as the path names them. */
 export interface ProjectCluster {
@@ -73,19 +71,7 @@ export function withProject(state: MockState, project: Project): MockState {
   return { ...state, projects: { ...state.projects, [project.id]: project } };
 }
 
-/**
- * Every rule of the catalog the mock enforces, run on one operation against `project`,
- * the way operations/encryption-at-rest.ts runs them: the project's simulated KMS, the
- * virtual clock, the caller's roles.
- */
+/** Every mock rule's findings about one operation (see ../mock-rules.ts). */
 export function checkRules(state: MockState, project: Project, op: Operation, ctx: OperationContext): Finding[] {
-  const ruleCtx: RuleContext = {
-    project,
-    kms: kmsViewOf(state, project.id, ctx.options),
-    now: ctx.now,
-    options: { keyRotationDays: ctx.options.keyRotationDays },
-    op,
-    ...(ctx.caller ? { caller: ctx.caller } : {}),
-  };
-  return runRules(ruleCtx, MOCK_RULES);
+  return checkMockRules(state, project, op, ctx);
 }
