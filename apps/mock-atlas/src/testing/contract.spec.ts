@@ -1,7 +1,7 @@
 // The contract validator must fail what the spec does not allow, or the contract test of the
 // acceptance suite proves nothing. These cases are hand-written bodies, not the mock's.
 import { describe, expect, it } from 'vitest';
-import { ContractValidator, loadSpec, pathTemplateOf, schemaFor } from './contract';
+import { ContractValidator } from './contract';
 import type { RecordedResponse } from './recorder';
 
 const EAR_URL = 'http://127.0.0.1:1/api/atlas/v2/groups/5f4a8c2e9d1b3a6f7e0c4d21/encryptionAtRest';
@@ -39,6 +39,74 @@ const GROUP = {
   orgId: '5e2211c17a3e5a48f5490000',
   tags: [],
   withDefaultAlertsSettings: true,
+};
+
+const CLUSTER_URL = `${GROUP_URL}/clusters/c1`;
+const SNAPSHOTS_URL = `${GROUP_URL}/clusters/c1/backup/snapshots`;
+const SCHEDULE_URL = `${GROUP_URL}/clusters/c1/backup/schedule`;
+const V20240805 = { 'content-type': 'application/vnd.atlas.2024-08-05+json;charset=utf-8' };
+
+/** README §9: the recorded POST restore job, automated. */
+const RESTORE_JOB = {
+  cancelled: false,
+  deliveryType: 'automated',
+  deliveryUrl: [],
+  desiredTimestamp: { increment: null, time: null, date: null },
+  expired: false,
+  failed: false,
+  id: '6a7948342c88faeba59eb866',
+  links: [{ href: `${GROUP_URL}/clusters/c1/backup/restoreJobs/6a7948342c88faeba59eb866`, rel: 'self' }],
+  snapshotId: '6a79468a2c88faeba59de489',
+  targetClusterName: 'c2',
+  targetGroupId: '5f4a8c2e9d1b3a6f7e0c4d21',
+  timestamp: '2026-08-10T03:35:05Z',
+};
+
+/** README §9: the recorded POST snapshot. */
+const SNAPSHOT = {
+  cloudProvider: 'AWS',
+  copyRegions: [],
+  createdAt: '2026-08-10T03:35:05Z',
+  expiresAt: '2026-08-11T03:35:05Z',
+  frequencyType: 'ondemand',
+  id: '6a79468a2c88faeba59de489',
+  links: [{ href: `${SNAPSHOTS_URL}/6a79468a2c88faeba59de489`, rel: 'self' }],
+  policyItems: [],
+  replicaSetName: 'c1',
+  snapshotType: 'onDemand',
+  status: 'queued',
+  storageSizeBytes: 0,
+  type: 'replicaSet',
+};
+
+const CLUSTER = {
+  clusterType: 'REPLICASET',
+  name: 'c1',
+  replicationSpecs: [{ zoneName: 'Zone 1', regionConfigs: [{ providerName: 'AWS', regionName: 'US_EAST_1', priority: 7, electableSpecs: { instanceSize: 'M30', nodeCount: 3 } }] }],
+  stateName: 'IDLE',
+};
+
+/** CLUSTER with its one region config changed. */
+function withRegion(changes: Record<string, unknown>): unknown {
+  const [spec] = CLUSTER.replicationSpecs;
+  return { ...CLUSTER, replicationSpecs: [{ ...spec, regionConfigs: [{ ...spec!.regionConfigs[0], ...changes }] }] };
+}
+
+/** A 2024-08-05 backup schedule copying snapshots to one zone with these policy items. */
+function withCopyPolicyItems(copyPolicyItems: readonly unknown[]): unknown {
+  const policyItems = [{ frequencyInterval: 6, frequencyType: 'hourly', id: '6a79468a2c88faeba59de48a', retentionUnit: 'days', retentionValue: 7 }];
+  return { clusterName: 'c1', copySettings: [{ cloudProvider: 'AWS', copyPolicyItems, regionName: 'US_WEST_2', zoneId: '6a79468a2c88faeba59de48b' }], policies: [{ policyItems }] };
+}
+
+/** S3:57 the rotation reminder Atlas creates for an AWS key. */
+const ALERT_CONFIG = {
+  enabled: true,
+  eventTypeName: 'AWS_ENCRYPTION_KEY_NEEDS_ROTATION',
+  groupId: '5f4a8c2e9d1b3a6f7e0c4d21',
+  id: '6a79468a2c88faeba59de48c',
+  matchers: [],
+  notifications: [{ delayMin: 0, emailEnabled: true, intervalMin: 60, roles: ['GROUP_OWNER'], smsEnabled: false, typeName: 'GROUP' }],
+  threshold: { operator: 'GREATER_THAN', threshold: 90, units: 'DAYS' },
 };
 
 const NOT_FOUND = { detail: 'No group with ID 0123456789abcdef01234567 exists.', error: 404, errorCode: 'GROUP_NOT_FOUND', parameters: ['0123456789abcdef01234567'], reason: 'Not Found' };
@@ -104,18 +172,79 @@ describe('ContractValidator', () => {
     expect(problems({ url, json: EAR })[0]).toMatch(/exactly \{status, content\}/);
   });
 
-  it('README §11.7: the restore job stays open at the top and in desiredTimestamp, where real Atlas sends fields beyond the spec', () => {
-    const spec = loadSpec();
-    const path = '/api/atlas/v2/groups/5f4a8c2e9d1b3a6f7e0c4d21/clusters/c1/backup/restoreJobs/6a793f6b2c88faeba59bae37';
-    expect(pathTemplateOf(spec, path)).toBe('/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/restoreJobs/{restoreJobId}');
-    const { schema } = schemaFor(spec, 'GET', path, 200, 'application/vnd.atlas.2023-01-01+json');
-    expect(schema).not.toHaveProperty('additionalProperties');
-    expect(schema).toHaveProperty(['properties', 'desiredTimestamp', 'properties']);
-    expect(schema).not.toHaveProperty(['properties', 'desiredTimestamp', 'additionalProperties']);
-    expect(schema).toHaveProperty(['properties', 'links', 'items', 'additionalProperties'], false);
+  it('README §11.7, §9: a restore job may carry targetDeploymentItemName and desiredTimestamp.time, and null desiredTimestamp members; nothing else', () => {
+    const url = `${GROUP_URL}/clusters/c1/backup/restoreJobs/${RESTORE_JOB.id}`;
+    expect(problems({ url, json: RESTORE_JOB })).toEqual([]);
+    expect(problems({ url, json: { ...RESTORE_JOB, targetDeploymentItemName: 'c2-shard-0', desiredTimestamp: { date: '2026-08-10T03:35:05Z', increment: 1199145601, time: 1 } } })).toEqual([]);
+    expect(problems({ url, json: { ...RESTORE_JOB, createdAt: '2026-08-10T03:35:05Z' } })).toEqual(['(body) must NOT have additional properties: createdAt']);
+    expect(problems({ url, json: { ...RESTORE_JOB, desiredTimestamp: { date: null, bogus: 1 } } })).toEqual(['/desiredTimestamp must NOT have additional properties: bogus']);
+    expect(problems({ url, json: { ...RESTORE_JOB, links: [{ href: url, rel: 'self', title: 'x' }] } })).toEqual(['/links/0 must NOT have additional properties: title']);
   });
 
-  it('refuses a cyclic schema clearly instead of recursing (the cluster schemas, which no served operation uses yet)', () => {
-    expect(() => schemaFor(loadSpec(), 'GET', '/api/atlas/v2/groups/5f4a8c2e9d1b3a6f7e0c4d21/clusters/c1', 200, 'application/vnd.atlas.2024-08-05+json')).toThrow(/cyclic \$ref/);
+  it('README §11.6: an on-demand snapshot may say frequencyType "ondemand"; other values outside the enum still fail', () => {
+    expect(problems({ method: 'POST', url: SNAPSHOTS_URL, json: SNAPSHOT })).toEqual([]);
+    expect(problems({ method: 'POST', url: SNAPSHOTS_URL, json: { ...SNAPSHOT, frequencyType: 'fortnightly' } })).toEqual(['/frequencyType must be equal to one of the allowed values']);
+  });
+
+  it('spec discriminator `type` (no oneOf): a replicaSet snapshot is checked as DiskBackupReplicaSet, a shardedCluster one as DiskBackupShardedClusterSnapshot', () => {
+    expect(problems({ method: 'POST', url: SNAPSHOTS_URL, json: SNAPSHOT })).toEqual([]);
+    expect(problems({ method: 'POST', url: SNAPSHOTS_URL, json: { ...SNAPSHOT, type: 'shardedCluster' } })).toEqual([
+      '(body) must NOT have additional properties: cloudProvider',
+      '(body) must NOT have additional properties: copyRegions',
+      '(body) must NOT have additional properties: replicaSetName',
+    ]);
+    const { cloudProvider: _c, copyRegions: _r, replicaSetName: _n, ...common } = SNAPSHOT;
+    expect(problems({ method: 'POST', url: SNAPSHOTS_URL, json: { ...common, type: 'shardedCluster', configServerType: 'EMBEDDED', snapshotIds: [] } })).toEqual([]);
+  });
+
+  it('spec discriminator providerName with oneOf: each region config is checked as the branch its provider names, and the property must name one', () => {
+    expect(problems({ url: CLUSTER_URL, headers: V20240805, json: CLUSTER })).toEqual([]);
+    expect(problems({ url: CLUSTER_URL, headers: V20240805, json: withRegion({ providerName: 'TENANT', backingProviderName: 'AWS', regionName: 'US_EAST_1', electableSpecs: { instanceSize: 'M0' } }) })).toEqual([]);
+    expect(problems({ url: CLUSTER_URL, headers: V20240805, json: withRegion({ backingProviderName: 'AWS' }) })).toEqual([
+      '/replicationSpecs/0/regionConfigs/0 must NOT have additional properties: backingProviderName',
+    ]);
+    expect(problems({ url: CLUSTER_URL, headers: V20240805, json: withRegion({ providerName: 'OCI' }) })).toEqual(['/replicationSpecs/0/regionConfigs/0/providerName must be equal to one of the allowed values']);
+  });
+
+  it('recursive schemas compile and are followed: the region config ⇄ CloudRegionConfig20240805 loop, DiskBackupCopyPolicyItem ⇄ its branches', () => {
+    expect(problems({ url: CLUSTER_URL, headers: V20240805, json: withRegion({ electableSpecs: { instanceSize: 'M30', nodeCount: 3, bogus: 1 } }) })).toEqual([
+      '/replicationSpecs/0/regionConfigs/0/electableSpecs must NOT have additional properties: bogus',
+    ]);
+    const daily = { frequencyType: 'daily', retentionUnit: 'days', retentionValue: 7 };
+    expect(problems({ url: SCHEDULE_URL, headers: V20240805, json: withCopyPolicyItems([daily, { frequencyType: 'ondemand' }]) })).toEqual([]);
+    expect(problems({ url: SCHEDULE_URL, headers: V20240805, json: withCopyPolicyItems([{ frequencyType: 'daily', retentionValue: 7 }]) })).toEqual([
+      "/copySettings/0/copyPolicyItems/0 must have required property 'retentionUnit'",
+    ]);
+    expect(problems({ url: SCHEDULE_URL, headers: V20240805, json: withCopyPolicyItems([{ ...daily, frequencyType: 'ondemand' }]) })).toEqual([
+      '/copySettings/0/copyPolicyItems/0 must NOT have additional properties: retentionUnit',
+      '/copySettings/0/copyPolicyItems/0 must NOT have additional properties: retentionValue',
+    ]);
+  });
+
+  it('spec oneOf read as anyOf: a region name in two clouds’ enums (US_WEST_2) passes; an alert config is closed over the view its eventTypeName selects', () => {
+    expect(problems({ url: CLUSTER_URL, headers: V20240805, json: withRegion({ providerName: 'AZURE', regionName: 'US_WEST_2' }) })).toEqual([]);
+    const url = `${GROUP_URL}/alertConfigs`;
+    expect(problems({ url, json: { links: [], results: [ALERT_CONFIG], totalCount: 1 } })).toEqual([]);
+    // No view takes LESS_THAN for this event type: each alternative's complaint is listed.
+    expect(problems({ url, json: { links: [], results: [{ ...ALERT_CONFIG, threshold: { operator: 'LESS_THAN', units: 'DAYS', threshold: 90 } }], totalCount: 1 } })).toContain(
+      '/results/0/threshold/operator must be equal to one of the allowed values',
+    );
+    expect(problems({ url, json: { links: [], results: [{ ...ALERT_CONFIG, metricThreshold: { metricName: 'CONNECTIONS' } }], totalCount: 1 } })).toEqual([
+      '/results/0 must NOT have additional properties: metricThreshold',
+    ]);
+  });
+
+  it('README §9, spec: a response the spec gives no schema (DELETE 202, 204) has no body, or the recorded {}', () => {
+    const cluster = { method: 'DELETE', url: CLUSTER_URL, status: 202, headers: { 'content-type': 'application/vnd.atlas.2023-02-01+json' } };
+    expect(problems({ ...cluster, json: {} })).toEqual([]);
+    expect(problems({ ...cluster, json: { deleted: true } })).toEqual(['the spec gives this response no body, yet it has one']);
+    expect(problems({ method: 'DELETE', url: `${SNAPSHOTS_URL}/${SNAPSHOT.id}`, status: 204, body: '' })).toEqual([]);
+    expect(problems({ body: '' })).toEqual(['the body is empty, yet the spec gives it a schema']);
+  });
+
+  it('spec envelope: a list is its own envelope, with status beside results', () => {
+    const url = `${GROUP_URL}/alertConfigs?envelope=true`;
+    expect(problems({ url, json: { links: [], results: [ALERT_CONFIG], status: 200, totalCount: 1 } })).toEqual([]);
+    expect(problems({ url, json: { links: [], results: [{ ...ALERT_CONFIG, extra: 1 }], status: 200, totalCount: 1 } })).toEqual(['/results/0 must NOT have additional properties: extra']);
   });
 });

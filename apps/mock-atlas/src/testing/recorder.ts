@@ -1,6 +1,6 @@
-// Every response the acceptance suite receives passes through one recorder, so that the contract
-// test can check all of them at the end (successes and errors alike) and the secret scan can
-// look at every byte the mock sent.
+// Every response a suite (the acceptance suite, each scenario suite) receives passes through one
+// recorder, so that its contract test can check all of them at the end (successes and errors
+// alike) and the secret scan can look at every byte the mock sent.
 
 /** One HTTP response as a client received it. */
 export interface RecordedResponse {

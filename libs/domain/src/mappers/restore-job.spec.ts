@@ -7,11 +7,13 @@ const GROUP = '6a793f6b2c88faeba59bae37';
 const BASE = 'http://localhost:8080/api/atlas/v2';
 
 describe('restore job round trip (DiskBackupSnapshotRestoreJob)', () => {
-  it('from(to(job)) equals job', () => {
+  it('from(to(job)) equals job, but for createdAt, which the representation does not carry (spec, README §9)', () => {
     fc.assert(
       fc.property(restoreJob, (job) => {
         const body = restoreJobToRepresentation(job, { groupId: GROUP });
-        expect(withoutSrc(restoreJobFromRequest(body, job.clusterName))).toEqual(job);
+        expect(body).not.toHaveProperty('createdAt');
+        const { createdAt: _createdAt, ...held } = job;
+        expect(withoutSrc(restoreJobFromRequest(body, job.clusterName))).toEqual(held);
       }),
       { numRuns: 200 },
     );

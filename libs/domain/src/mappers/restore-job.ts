@@ -50,7 +50,8 @@ export function restoreJobFromRequest(body: Readonly<Record<string, unknown>>, c
 }
 
 /**
- * A restore job as `DiskBackupSnapshotRestoreJob`, shaped like the recorded POST response:
+ * A restore job as `DiskBackupSnapshotRestoreJob`, shaped like the recorded POST response
+ * (no `createdAt`: the schema has none, and neither has the recording):
  * `cancelled`/`expired`/`failed` false and `deliveryUrl` [] until told otherwise,
  * `desiredTimestamp` all null, `targetClusterName`/`targetGroupId` only for automated and
  * pointInTime jobs, and links to the job, its snapshot, cluster and project.
@@ -69,7 +70,6 @@ export function restoreJobToRepresentation(job: RestoreJob, extra: RestoreJobExt
   const optional = (field: string, value: unknown): Record<string, unknown> => (value === undefined ? {} : { [field]: value });
   return {
     cancelled: extra.cancelled ?? false,
-    ...optional('createdAt', job.createdAt),
     ...optional('deliveryType', job.deliveryType),
     deliveryUrl: [...(extra.deliveryUrl ?? [])],
     desiredTimestamp: { increment: null, time: null, date: null },
