@@ -60,6 +60,11 @@ export default [
               onlyDependOnLibsWithTags: ['type:http', 'type:domain', 'type:rules', 'type:model', 'type:schemas'],
             },
             {
+              // examples/: what a user of the published packages writes, so only the public harness.
+              sourceTag: 'type:example',
+              onlyDependOnLibsWithTags: ['type:example', 'type:testing'],
+            },
+            {
               sourceTag: 'type:tool',
               onlyDependOnLibsWithTags: ['type:tool', 'type:testing', 'type:app', 'type:http', 'type:domain', 'type:rules', 'type:model', 'type:schemas'],
             },

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { DEFAULT_MOCK_OPTIONS, loadProjectConfig, parseYamlSource, type MockOptions, type Project } from '@mock-atlas/domain';
+import { DEFAULT_MOCK_OPTIONS, formatPath, loadProjectConfig, parseYamlSource, type MockOptions, type Path, type Project } from '@mock-atlas/domain';
 import { createApp } from '../app';
 import { MockStore } from './mock-store';
 import { persistStore, readStateFile, type PersistedStore } from './persistence';
@@ -28,11 +28,18 @@ export function demoConfigPath(from = dirname(fileURLToPath(import.meta.url))): 
 /** Secrets the demo config references; generated per start unless the environment sets them. */
 const DEMO_SECRETS = ['AZURE_CLIENT_SECRET', 'MOCK_ATLAS_OWNER_PRIVATE_KEY', 'MOCK_ATLAS_READER_PRIVATE_KEY', 'MOCK_ATLAS_SA_SECRET'];
 
+/**
+ * A project config given in memory instead of as a file (the test harness's `config` option):
+ * YAML text, located by line in messages, or the value YAML would parse to, located by path.
+ * `name` stands for the file name in messages.
+ */
+export type ConfigSource = { readonly name: string; readonly yaml: string } | { readonly name: string; readonly value: unknown };
+
 export interface StartOptions {
   readonly port?: number;
   readonly host?: string;
-  /** Config files to load; none: the demo project. */
-  readonly configs?: readonly string[];
+  /** Config files (paths) or in-memory configs to load; none: the demo project. */
+  readonly configs?: readonly (string | ConfigSource)[];
   readonly clock?: ClockMode;
   readonly options?: Partial<MockOptions>;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -64,24 +71,44 @@ export interface RunningMockAtlas {
 /** Thrown when a config given at start-up cannot be read or breaks a rule; the message lists why. */
 export class ConfigLoadError extends Error {}
 
-function loadConfigs(store: MockStore, files: readonly string[], env: Readonly<Record<string, string | undefined>>): Project[] {
-  const loaded: Project[] = [];
-  for (const file of files) {
-    let text: string;
+/** A config's parsed value, and how to name the place of a finding in it. */
+interface ReadConfig {
+  readonly name: string;
+  readonly value: unknown;
+  where(path: Path): string;
+}
+
+function readConfig(config: string | ConfigSource): ReadConfig {
+  if (typeof config === 'object' && 'value' in config) {
+    return { name: config.name, value: config.value, where: (path) => `${config.name}: ${formatPath(path) || '(the config)'}` };
+  }
+  const name = typeof config === 'string' ? config : config.name;
+  let text: string;
+  if (typeof config === 'string') {
     try {
-      text = readFileSync(file, 'utf8');
+      text = readFileSync(config, 'utf8');
     } catch (error) {
-      throw new ConfigLoadError(`cannot read ${file}: ${(error as Error).message}`);
+      throw new ConfigLoadError(`cannot read ${config}: ${(error as Error).message}`);
     }
-    const source = parseYamlSource(text);
-    const broken = source.problems.find((problem) => problem.severity === 'error');
-    if (broken) throw new ConfigLoadError(`${file}:${broken.position.line}: ${broken.message} [${broken.id}]`);
-    const result = loadProjectConfig(store.state, source.value, store.context(), { env });
+  } else {
+    text = config.yaml;
+  }
+  const source = parseYamlSource(text);
+  const broken = source.problems.find((problem) => problem.severity === 'error');
+  if (broken) throw new ConfigLoadError(`${name}:${broken.position.line}: ${broken.message} [${broken.id}]`);
+  return { name, value: source.value, where: (path) => `${name}:${source.locate(path).line}` };
+}
+
+function loadConfigs(store: MockStore, configs: readonly (string | ConfigSource)[], env: Readonly<Record<string, string | undefined>>): Project[] {
+  const loaded: Project[] = [];
+  for (const config of configs) {
+    const { name, value, where } = readConfig(config);
+    const result = loadProjectConfig(store.state, value, store.context(), { env });
     if (!result.ok) {
       const lines = result.findings
         .filter((f) => f.severity === 'error')
-        .map((f) => `  ${file}:${source.locate(f.path).line}: ${f.message} [${f.ruleId}${f.errorCode ? ` ${f.errorCode}` : ''}]`);
-      throw new ConfigLoadError(`${file} was refused:\n${lines.join('\n')}`);
+        .map((f) => `  ${where(f.path)}: ${f.message} [${f.ruleId}${f.errorCode ? ` ${f.errorCode}` : ''}]`);
+      throw new ConfigLoadError(`${name} was refused:\n${lines.join('\n')}`);
     }
     loaded.push(store.commit(result));
   }

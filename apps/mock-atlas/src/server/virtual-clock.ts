@@ -20,12 +20,14 @@ export function durationMs(iso: string): number | undefined {
 export class VirtualClock implements Clock {
   private offsetMs = 0;
   private manualNow: number;
+  private readonly startedAt: number;
 
   constructor(
     readonly mode: ClockMode = 'real',
     private readonly wall: () => number = Date.now,
   ) {
-    this.manualNow = wall();
+    this.startedAt = wall();
+    this.manualNow = this.startedAt;
   }
 
   now(): Date {
@@ -37,6 +39,16 @@ export class VirtualClock implements Clock {
     if (ms < 0) throw new RangeError('the clock only moves forward');
     if (this.mode === 'manual') this.manualNow += ms;
     else this.offsetMs += ms;
+  }
+
+  /**
+   * Back to the instant the clock started at (manual), or to the wall clock (real): for a test
+   * harness that resets the state to what it was at start, whose timers are due from then.
+   * Never reachable through the Atlas or control API, where time only moves forward.
+   */
+  restart(): void {
+    this.offsetMs = 0;
+    this.manualNow = this.startedAt;
   }
 
   /** Jumps to an instant at or after now. */

@@ -1,0 +1,105 @@
+// Every recipe under examples/recipes runs here, the way its page says to run it, so none can
+// rot: the two vitest recipes, Jest (plain ESM JavaScript), node:test, and the shell and Python
+// scripts of any-language.md, whose output must be the output the page shows.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBundlesBuilt, run, WORKSPACE_ROOT, type Finished } from './spec-support/workspace';
+
+const RECIPES = 'examples/recipes';
+const SLOW = 180_000;
+
+let reports: string;
+
+beforeAll(() => {
+  ensureBundlesBuilt();
+  reports = mkdtempSync(join(tmpdir(), 'mock-atlas-recipes-'));
+}, SLOW);
+
+afterAll(() => {
+  rmSync(reports, { recursive: true, force: true });
+});
+
+/** The counts vitest's and Jest's JSON reporters both write. */
+interface JsonReport {
+  readonly numTotalTests: number;
+  readonly numPassedTests: number;
+  readonly numFailedTests: number;
+}
+
+function expectAllPassed(finished: Finished, reportFile: string): JsonReport {
+  const output = `${finished.stdout}\n${finished.stderr}`;
+  expect(finished.code, output).toBe(0);
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as JsonReport;
+  expect(report.numFailedTests, output).toBe(0);
+  expect(report.numTotalTests).toBeGreaterThan(0);
+  expect(report.numPassedTests).toBe(report.numTotalTests);
+  return report;
+}
+
+const vitest = (recipe: string, reportFile: string) =>
+  run(process.execPath, [join(WORKSPACE_ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', `${RECIPES}/${recipe}`, '--reporter=json', `--outputFile=${reportFile}`]);
+
+describe('recipes', () => {
+  it('vitest-global-setup: one mock for the run, handed to the tests with provide/inject', { timeout: SLOW }, async () => {
+    const file = join(reports, 'vitest-global-setup.json');
+    expectAllPassed(await vitest('vitest-global-setup', file), file);
+  });
+
+  it('vitest-fixture: a mock per test with test.extend', { timeout: SLOW }, async () => {
+    const file = join(reports, 'vitest-fixture.json');
+    expectAllPassed(await vitest('vitest-fixture', file), file);
+  });
+
+  it('jest: node --experimental-vm-modules node_modules/jest/bin/jest.js, plain ESM JavaScript', { timeout: SLOW }, async () => {
+    const file = join(reports, 'jest.json');
+    const finished = await run(process.execPath, [
+      '--experimental-vm-modules',
+      'node_modules/jest/bin/jest.js',
+      '--config',
+      `${RECIPES}/jest/jest.config.mjs`,
+      '--ci',
+      '--no-watchman',
+      '--json',
+      `--outputFile=${file}`,
+    ]);
+    expectAllPassed(finished, file);
+  });
+
+  it('node-test: node --test, nothing else', { timeout: SLOW }, async () => {
+    const finished = await run(process.execPath, ['--test', '--test-reporter=tap', `${RECIPES}/node-test/lost-key.test.mjs`]);
+    expect(finished.code, finished.stdout + finished.stderr).toBe(0);
+    const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(finished.stdout)?.[1]);
+    expect(count('fail')).toBe(0);
+    expect(count('pass')).toBeGreaterThan(0);
+    expect(count('pass')).toBe(count('tests'));
+  });
+});
+
+describe('any-language.md, against the built CLI bundle', () => {
+  const page = readFileSync(join(WORKSPACE_ROOT, RECIPES, 'any-language.md'), 'utf8');
+  const blocks = [...page.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, lang, code]) => ({ lang: lang!, code: code! }));
+  /** The script in a `lang` block and the output the page shows in the `text` block after it. */
+  const example = (lang: string) => {
+    const at = blocks.findIndex((b) => b.lang === lang);
+    const output = blocks[at + 1];
+    if (at < 0 || output?.lang !== 'text') throw new Error(`any-language.md needs a ${lang} block followed by its output in a text block`);
+    return { script: blocks[at]!.code, output: output.code };
+  };
+  const env = { MOCK_ATLAS: 'apps/mock-atlas/dist/mock-atlas.mjs' };
+
+  it('the shell example prints what the page shows', { timeout: SLOW }, async () => {
+    const { script, output } = example('bash');
+    const finished = await run('bash', ['-c', script], { env });
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(finished.stdout).toBe(output);
+  });
+
+  it('the Python example prints what the page shows', { timeout: SLOW }, async () => {
+    const { script, output } = example('python');
+    const finished = await run('python3', ['-c', script], { env });
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(finished.stdout).toBe(output);
+  });
+});
