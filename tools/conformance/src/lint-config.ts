@@ -1,0 +1,31 @@
+// atlas-lint's verdict, through its real lint entry (the function its CLI and workers call).
+import { allRules } from '@mock-atlas/rules';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the suite's subject is the linter itself: its programmatic entry, src/index.ts
+import { lintText, type LintFinding } from 'atlas-lint';
+import { NOW } from './fixed-inputs';
+
+export type { LintFinding };
+
+/** Rules only the linter runs (advice with no Atlas errorCode): the mock is not expected to report them. */
+export const LINT_ONLY_RULE_IDS: ReadonlySet<string> = new Set(allRules.filter((r) => !r.scope.includes('mock')).map((r) => r.id));
+
+/**
+ * Lints a config's text as `atlas-lint --now NOW` would, with the catalog's severities.
+ * @example lintConfig('version: 1\nproject: { name: p }\n') // → []
+ */
+export function lintConfig(text: string): readonly LintFinding[] {
+  return lintText(text, { filePath: 'conformance.yaml', now: NOW }).findings;
+}
+
+/** True for a finding of the YAML reader (broken YAML), which no rule ever sees. */
+export function isYamlFinding(finding: LintFinding): boolean {
+  return finding.ruleId.startsWith('yaml/');
+}
+
+/**
+ * The findings the mock must report as well: every rule and schema finding except the lint-only
+ * rules, and except the linter's own kinds (YAML reading, suppression comments).
+ */
+export function sharedFindings(findings: readonly LintFinding[]): LintFinding[] {
+  return findings.filter((f) => !LINT_ONLY_RULE_IDS.has(f.ruleId) && !isYamlFinding(f) && !f.ruleId.startsWith('lint/'));
+}
