@@ -32,6 +32,9 @@ export const rules = {
   'ear/disable-in-use': earDisableInUse,
   'ear/credentials-and-key-valid': earCredentialsAndKeyValid,
   'kms/key-rotation-age': kmsKeyRotationAge,
+  // Lookups before the rules of a request, as the API makes them (a restore job's cluster and
+  // snapshot, a schedule's cluster, a new cluster's name).
+  'config/references-resolve': configReferencesResolve,
   'cluster/ear-requires-project-owner': clusterEarRequiresProjectOwner,
   'cluster/ear-dedicated-tier': clusterEarDedicatedTier,
   'cluster/ear-no-multi-cloud': clusterEarNoMultiCloud,
@@ -47,7 +50,6 @@ export const rules = {
   'restore/key-valid': restoreKeyValid,
   'restore/target-encryption-matches': restoreTargetEncryptionMatches,
   'security/no-plaintext-secrets': securityNoPlaintextSecrets,
-  'config/references-resolve': configReferencesResolve,
 } satisfies Record<string, AnyRule>;
 
 export type RuleId = keyof typeof rules;

@@ -23,9 +23,10 @@ interface Placed {
 
 /**
  * Where a finding falls among the API's checks of one request. Atlas looks the path's cluster up
- * before anything else, and a restore job's snapshot before running the rules; the replay makes
- * those lookups last, in its review of the whole file (`config/references-resolve`), so they are
- * put first here, where the API makes them. Rules then come in catalog order, as both run them.
+ * before anything else, then a restore job's snapshot (or a new cluster's name, a schedule's
+ * backup configuration) before running the rules; the replay makes those lookups per request too,
+ * in `config/references-resolve`, which the catalog runs before the cluster, backup and restore
+ * rules. Rules then come in catalog order, as both run them.
  */
 function rankOf(finding: LintFinding): number {
   if (finding.ruleId === 'config/references-resolve') return finding.path?.endsWith('.cluster') ? 0 : 1;

@@ -21,54 +21,9 @@ export interface KnownDivergence {
 const PROJECT = 'version: 1\nproject: { name: divergence, id: 5e2211c17a3e5a48f5497de3 }\n';
 const CLOUD_BACKUP_CLUSTER =
   '  - { name: orders, providerSettings: { providerName: AWS, instanceSizeName: M10, regionName: US_EAST_1 }, providerBackupEnabled: true }\n';
-const DAILY = 'policies: [{ policyItems: [{ frequencyType: daily, frequencyInterval: 1, retentionUnit: days, retentionValue: 7 }] }]';
 const SNAPSHOT = '  - { id: 6a793f6b2c88faeba59bae37, cluster: orders, createdAt: "2026-03-01T06:00:00Z" }\n';
 
 export const KNOWN_DIVERGENCES: readonly KnownDivergence[] = [
-  {
-    id: 'schedule-without-cloud-backup',
-    summary:
-      'A backup schedule for a declared cluster that runs no Cloud Backup: the API answers 404 BACKUP_CONFIG_NOT_FOUND (no schedule exists without Cloud Backup); no rule checks it, so the file lints clean and loads.',
-    yaml: `${PROJECT}clusters:\n  - { name: orders, providerSettings: { providerName: AWS, instanceSizeName: M10, regionName: US_EAST_1 } }\nbackupSchedules:\n  - { cluster: orders, ${DAILY} }\n`,
-    lint: [],
-    load: '201',
-    api: 'backupSchedules[0] 404 BACKUP_CONFIG_NOT_FOUND',
-  },
-  {
-    id: 'schedule-for-undeclared-cluster',
-    summary:
-      'A backup schedule naming a cluster the file does not declare: the API answers 404 CLUSTER_NOT_FOUND; config/references-resolve checks snapshots and restore jobs but not backupSchedules.',
-    yaml: `${PROJECT}backupSchedules:\n  - { cluster: orders, ${DAILY} }\n`,
-    lint: [],
-    load: '201',
-    api: 'backupSchedules[0] 404 CLUSTER_NOT_FOUND',
-  },
-  {
-    id: 'duplicate-cluster-name',
-    summary: 'Two clusters with one name: the API refuses the second with 400 DUPLICATE_CLUSTER_NAME; the schema and the rules accept the file.',
-    yaml: `${PROJECT}clusters:\n${CLOUD_BACKUP_CLUSTER}${CLOUD_BACKUP_CLUSTER}`,
-    lint: [],
-    load: '201',
-    api: 'clusters[1] 400 DUPLICATE_CLUSTER_NAME',
-  },
-  {
-    id: 'cluster-without-placement',
-    summary:
-      'A cluster with a name only: the API needs providerSettings (v1.0) or replicationSpecs (2024-08-05) to create it and answers 400 MISSING_ATTRIBUTE; the config schema requires only the name.',
-    yaml: `${PROJECT}clusters:\n  - { name: orders }\n`,
-    lint: [],
-    load: '201',
-    api: 'clusters[0] 400 MISSING_ATTRIBUTE',
-  },
-  {
-    id: 'restore-without-snapshot-id',
-    summary:
-      'A download (or automated) restore job without snapshotId: the API answers 400 MISSING_ATTRIBUTE snapshotId; restore/required-fields asks only pointInTime for a time and automated/pointInTime for a target.',
-    yaml: `${PROJECT}clusters:\n${CLOUD_BACKUP_CLUSTER}restoreJobs:\n  - { cluster: orders, deliveryType: download }\n`,
-    lint: [],
-    load: '201',
-    api: 'restoreJobs[0] 400 MISSING_ATTRIBUTE',
-  },
   {
     id: 'restore-of-incomplete-snapshot',
     summary:
@@ -86,24 +41,6 @@ export const KNOWN_DIVERGENCES: readonly KnownDivergence[] = [
     lint: [],
     load: '201',
     api: 'restoreJobs[1] 409 ATLAS_CLUSTER_RESTORE_IN_PROGRESS',
-  },
-  {
-    id: 'deferred-reference-check',
-    summary:
-      'A restore job that a restore rule refuses is never checked for its references: the replay checks references in its final review, of the jobs it accepted only. The API looks the path’s cluster and the snapshot up first, so it answers 404 SNAPSHOT_NOT_FOUND where the linter reports only the missing target (and never the dangling snapshot id).',
-    yaml: `${PROJECT}clusters:\n${CLOUD_BACKUP_CLUSTER}restoreJobs:\n  - { cluster: orders, snapshotId: 6a793f6b2c88faeba59bae37, deliveryType: automated, targetClusterName: orders }\n`,
-    lint: ['restore/required-fields MISSING_ATTRIBUTE'],
-    load: '400 MISSING_ATTRIBUTE',
-    api: 'restoreJobs[0] 404 SNAPSHOT_NOT_FOUND',
-  },
-  {
-    id: 'first-error-order',
-    summary:
-      'The same deferral reorders errors across jobs: POST /_mock/projects answers with the replay’s first error (the second job’s 400 MISSING_ATTRIBUTE), while the API first refuses the first job (404 SNAPSHOT_NOT_FOUND). Both tools report both errors; only the code of the one-error answer differs. The suite’s check (b) orders reference lookups where the API makes them, so this one is not excluded from the random configs.',
-    yaml: `${PROJECT}clusters:\n${CLOUD_BACKUP_CLUSTER}snapshots:\n${SNAPSHOT}restoreJobs:\n  - { cluster: orders, snapshotId: 6a793f6b2c88faeba59bae38, deliveryType: download }\n  - { cluster: orders, snapshotId: 6a793f6b2c88faeba59bae37, deliveryType: automated, targetClusterName: orders }\n`,
-    lint: ['config/references-resolve SNAPSHOT_NOT_FOUND', 'restore/required-fields MISSING_ATTRIBUTE'],
-    load: '400 MISSING_ATTRIBUTE',
-    api: 'restoreJobs[0] 404 SNAPSHOT_NOT_FOUND',
   },
   {
     id: 'foreign-target-project',

@@ -124,8 +124,10 @@ export function checkProjectConfig(config: unknown, options: CheckProjectConfigO
     if (!hasError(check(project, op))) restoreJobs.push(job);
   }
 
-  // The review sees the file as written (every declared cluster), so that a cluster
-  // refused above does not also make its snapshots look like dangling references.
+  // A restore job's cluster and snapshot are looked up above (config/references-resolve on
+  // createRestoreJob, among the accepted clusters, as the API looks them up). The review sees
+  // the file as written (every declared cluster), so that a cluster refused above does not
+  // also make its snapshot fixtures look like dangling references.
   check({ ...project, clusters: declared.clusters }, { kind: 'reviewConfig' });
 
   return { findings, model: { ...model, project } };

@@ -12,7 +12,7 @@ testRule(rule, {
       ctx: contextFor({ kind: 'createRestoreJob', job: aRestoreJob(), sourceCluster: aCluster() }),
     },
     {
-      name: 'spec a download restore needs only deliveryType',
+      name: 'spec a download restore needs only deliveryType and its snapshotId',
       ctx: contextFor({
         kind: 'createRestoreJob',
         job: aRestoreJob({ deliveryType: 'download', targetClusterName: undefined, targetGroupId: undefined }),
@@ -39,6 +39,22 @@ testRule(rule, {
       errors: [
         { ruleId: 'restore/required-fields', path: ['targetClusterName'], parameters: ['targetClusterName'] },
         { ruleId: 'restore/required-fields', path: ['targetGroupId'], parameters: ['targetGroupId'] },
+      ],
+    },
+    {
+      name: 'spec D a download restore without snapshotId (the API answers 400 MISSING_ATTRIBUTE snapshotId)',
+      ctx: contextFor({
+        kind: 'createRestoreJob',
+        job: aRestoreJob({ deliveryType: 'download', snapshotId: undefined, targetClusterName: undefined, targetGroupId: undefined, src: { base: ['restoreJobs', 0] } }),
+      }),
+      errors: [{ ruleId: 'restore/required-fields', path: ['restoreJobs', 0, 'snapshotId'], errorCode: 'MISSING_ATTRIBUTE', httpStatus: 400, parameters: ['snapshotId'] }],
+    },
+    {
+      name: 'spec D an automated restore without snapshotId, after its missing target',
+      ctx: contextFor({ kind: 'createRestoreJob', job: aRestoreJob({ snapshotId: undefined, targetGroupId: undefined }), sourceCluster: aCluster() }),
+      errors: [
+        { ruleId: 'restore/required-fields', path: ['targetGroupId'], parameters: ['targetGroupId'] },
+        { ruleId: 'restore/required-fields', path: ['snapshotId'], parameters: ['snapshotId'], message: /lacks snapshotId/ },
       ],
     },
     {

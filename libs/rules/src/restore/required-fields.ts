@@ -13,6 +13,8 @@ function missing(job: RestoreJob, field: string, why: string): Violation {
  * The spec makes `deliveryType` the only always-required field and says in prose that
  * automated and pointInTime restores need a target, and that pointInTime needs a time
  * (seconds, or an oplog timestamp and increment) from a source with continuous backup.
+ * Automated and download restores restore a snapshot, so they need `snapshotId` (the API
+ * answers 400 MISSING_ATTRIBUTE snapshotId without one, as the mock does).
  */
 export default defineRule({
   id: 'restore/required-fields',
@@ -21,18 +23,23 @@ export default defineRule({
   errorCode: 'MISSING_ATTRIBUTE',
   httpStatus: 400,
   description:
-    'A restore job needs `deliveryType`; automated and pointInTime jobs need `targetClusterName` and `targetGroupId`; pointInTime needs `pointInTimeUTCSeconds` or `oplogTs`+`oplogInc` and a source cluster with `pitEnabled`.',
+    'A restore job needs `deliveryType`; automated and download jobs need `snapshotId`; automated and pointInTime jobs need `targetClusterName` and `targetGroupId`; pointInTime needs `pointInTimeUTCSeconds` or `oplogTs`+`oplogInc` and a source cluster with `pitEnabled`.',
   sources: ['spec'],
   appliesTo: ['createRestoreJob'],
   check({ op }) {
     const { job, sourceCluster } = op;
     if (job.deliveryType === undefined) return [missing(job, 'deliveryType', 'it must be automated, download or pointInTime')];
+    const snapshotWhy = `a ${job.deliveryType} restore restores one snapshot, so name it`;
+    if (job.deliveryType === 'download') return job.snapshotId === undefined ? [missing(job, 'snapshotId', snapshotWhy)] : [];
     if (job.deliveryType !== 'automated' && job.deliveryType !== 'pointInTime') return [];
     const found: Violation[] = [];
     const targetWhy = `a ${job.deliveryType} restore needs the cluster and project to restore into`;
     if (job.targetClusterName === undefined) found.push(missing(job, 'targetClusterName', targetWhy));
     if (job.targetGroupId === undefined) found.push(missing(job, 'targetGroupId', targetWhy));
-    if (job.deliveryType !== 'pointInTime') return found;
+    if (job.deliveryType !== 'pointInTime') {
+      if (job.snapshotId === undefined) found.push(missing(job, 'snapshotId', snapshotWhy));
+      return found;
+    }
 
     if (job.pointInTimeUTCSeconds === undefined) {
       const timeWhy = 'a pointInTime restore needs pointInTimeUTCSeconds, or oplogTs and oplogInc together';

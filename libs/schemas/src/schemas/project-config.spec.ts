@@ -74,6 +74,13 @@ describe('project-config: invalid documents', () => {
     expect(check(config({ clusters: [{ providerSettings: { providerName: 'AWS' } }] }))).toMatchObject([{ ruleId: 'schema/required', path: ['clusters', 0, 'name'] }]);
   });
 
+  it('D a cluster must say where it runs, as POST /clusters requires: providerSettings (v1.0) or replicationSpecs (2024-08-05)', () => {
+    expect(check(config({ clusters: [{ name: 'orders' }] }))).toMatchObject([
+      { ruleId: 'schema/required', errorCode: 'MISSING_ATTRIBUTE', httpStatus: 400, path: ['clusters', 0, 'providerSettings'], parameters: ['providerSettings'] },
+    ]);
+    expect(check(config({ clusters: [M30_V1, V2_MULTI_REGION] }))).toEqual([]);
+  });
+
   it('PRODUCT.md kms keys: provider, keyId and state, with a known state and an RFC 3339 createdAt', () => {
     expect(check(config({ kms: { keys: [{ provider: 'AWS', keyId: 'k1', state: 'ACTIVE', createdAt: '15/01/2026' }, { provider: 'aws', keyId: 'k2' }] } }))).toMatchObject([
       { ruleId: 'schema/enum', path: ['kms', 'keys', 0, 'state'], parameters: ['ACTIVE', 'state'] },

@@ -26,6 +26,7 @@ const provider = (description: string): JsonSchema => stringEnum(CLOUD_PROVIDERS
 /**
  * A cluster in either request layout. The branch is chosen by whether any replication spec
  * has `regionConfigs` (2024-08-05) or not (legacy), so errors come from one layout only.
+ * Each branch requires where the cluster runs (`providerSettings`, `replicationSpecs`), as a create does.
  */
 function cluster(): JsonSchema {
   return {
@@ -39,8 +40,10 @@ function cluster(): JsonSchema {
         replicationSpecs: { type: 'array', contains: { type: 'object', required: ['regionConfigs'], properties: { regionConfigs: true } } },
       },
     },
-    then: ref('cluster.20240805'),
-    else: ref('cluster.legacy'),
+    // The API schemas also describe PATCH bodies, so they leave placement optional; a file's
+    // cluster is created (POST), which needs it: 400 MISSING_ATTRIBUTE like the API's create.
+    then: { allOf: [ref('cluster.20240805'), { required: ['replicationSpecs'], properties: { replicationSpecs: true } }] },
+    else: { allOf: [ref('cluster.legacy'), { required: ['providerSettings'], properties: { providerSettings: true } }] },
   };
 }
 

@@ -51,9 +51,12 @@ const policyItem = fc
 /** Left out, in range, or now and then out of range (backup/schedule-valid). */
 const ranged = (good: number, bad: readonly number[]) => mostly(fc.constantFrom(undefined, good), fc.constantFrom(...bad), 25);
 
-/** A schedule without its cluster; `cluster` picks one of the file's Cloud Backup clusters. */
+/**
+ * A schedule without its cluster; `cluster` picks one of the file's Cloud Backup clusters, now and
+ * then any declared cluster (with or without Cloud Backup) or one the file never declares.
+ */
 export const scheduleDrawArb = fc.record({
-  cluster: fc.nat(2),
+  cluster: mostly(fc.record({ cloudBackup: fc.nat(2) }), clusterPick(3), 6),
   body: fc
     .record({
       referenceHourOfDay: ranged(3, [24, -1]),

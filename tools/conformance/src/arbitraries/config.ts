@@ -27,12 +27,12 @@ const drawArb = fc.record({
   project: fc.constantFrom(...PROJECTS),
   encryptionAtRest: encryptionAtRestArb,
   keys: kmsKeysArb,
-  // Distinct names (known divergence `duplicate-cluster-name`).
-  clusters: fc.uniqueArray(fc.record({ name: fc.constantFrom(...CLUSTER_NAMES), draw: clusterDrawArb }), {
-    minLength: 1,
-    maxLength: 3,
-    selector: (c) => c.name,
-  }),
+  // Distinct names, now and then a repeated one (the API refuses the second with DUPLICATE_CLUSTER_NAME).
+  clusters: mostly(
+    fc.uniqueArray(fc.record({ name: fc.constantFrom(...CLUSTER_NAMES), draw: clusterDrawArb }), { minLength: 1, maxLength: 3, selector: (c) => c.name }),
+    fc.array(fc.record({ name: fc.constantFrom(...CLUSTER_NAMES), draw: clusterDrawArb }), { minLength: 2, maxLength: 3 }),
+    8,
+  ),
   snapshots: fc.array(snapshotDrawArb, { maxLength: SNAPSHOT_IDS.length }),
   schedules: fc.array(scheduleDrawArb, { maxLength: 2 }),
   restoreJobs: fc.array(restoreJobDrawArb, { maxLength: 2 }),
@@ -76,15 +76,12 @@ function snapshotKey(pick: KeyPick, cluster: string, clusters: readonly Doc[], e
 }
 
 /**
- * Restore jobs inside the agreement domain. A job that names a cluster the file does not declare,
- * or a snapshot its cluster has no fixture for, is made a download job with nothing else for a rule
- * to refuse (known divergence `deferred-reference-check`); a job other than pointInTime always
- * names a snapshot (`restore-without-snapshot-id`); one restore at most writes into each target
- * (`concurrent-restores-into-one-target`); targetGroupId is always the project's own (`foreign-target-project`).
+ * Restore jobs inside the agreement domain: jobs may name undeclared clusters, snapshots their
+ * cluster has no fixture for, or no snapshot at all; but one restore at most writes into each
+ * target (known divergence `concurrent-restores-into-one-target`) and targetGroupId is always the
+ * project's own (`foreign-target-project`).
  */
 function restoreJobsOf(draw: Draw, clusters: readonly Doc[], snapshots: readonly Doc[]): Doc[] {
-  const declared = new Set(clusters.map((c) => c['name']));
-  const fixtureOf = (cluster: unknown, id: unknown) => snapshots.find((s) => s['cluster'] === cluster && s['id'] === id);
   const targets = new Set<unknown>();
   return draw.restoreJobs.flatMap(({ source, target, deliveryType, sendsTargetGroupId, pointInTime }): Doc[] => {
     const fixture = 'snapshot' in source ? snapshots[source.snapshot % Math.max(1, snapshots.length)] : undefined;
@@ -93,22 +90,12 @@ function restoreJobsOf(draw: Draw, clusters: readonly Doc[], snapshots: readonly
     const job: Doc = compact({
       cluster,
       // A pointInTime job restores the source's oplog; it names a snapshot only when drawn directly.
-      snapshotId: deliveryType === 'pointInTime' && fixture ? undefined : (named ?? (deliveryType === 'pointInTime' ? undefined : SNAPSHOT_IDS[0])),
+      snapshotId: deliveryType === 'pointInTime' && fixture ? undefined : named,
       deliveryType,
       targetClusterName: target === 'none' ? undefined : target === 'source' ? cluster : clusterName(target, clusters),
       targetGroupId: sendsTargetGroupId ? groupIdOf(draw.project) : undefined,
       ...(deliveryType === 'pointInTime' ? pointInTime : {}),
     });
-    const dangling = !declared.has(cluster) || (job['snapshotId'] !== undefined && !fixtureOf(cluster, job['snapshotId']));
-    if (dangling) {
-      if (!declared.has(cluster)) {
-        const unused = SNAPSHOT_IDS.find((id) => !fixtureOf(cluster, id));
-        if (unused === undefined) return [];
-        job['snapshotId'] = unused;
-      }
-      for (const field of ['pointInTimeUTCSeconds', 'oplogTs', 'oplogInc']) delete job[field];
-      job['deliveryType'] = 'download';
-    }
     if (job['deliveryType'] !== 'download' && job['targetClusterName'] !== undefined && job['targetGroupId'] !== undefined) {
       if (targets.has(job['targetClusterName'])) return [];
       targets.add(job['targetClusterName']);
@@ -169,11 +156,16 @@ function assemble(draw: Draw): Doc {
       encryptionKey: snapshotKey(key, cluster, clusters, ear),
     });
   });
-  // A schedule belongs to a declared cluster with Cloud Backup (known divergences
-  // `schedule-without-cloud-backup` and `schedule-for-undeclared-cluster`).
+  // A schedule mostly belongs to a declared cluster with Cloud Backup, now and then to one
+  // without it (BACKUP_CONFIG_NOT_FOUND) or to none the file declares (CLUSTER_NOT_FOUND).
   const cloudBackup = clusters.filter((c) => backupModeOf(clusterFromAnyLayout(c)) === 'CLOUD');
-  const backupSchedules =
-    cloudBackup.length === 0 ? [] : draw.schedules.map(({ cluster, body }) => ({ cluster: cloudBackup[cluster % cloudBackup.length]!['name'], ...body }));
+  const backupSchedules = draw.schedules.flatMap(({ cluster: pick, body }) => {
+    if (typeof pick === 'object' && 'cloudBackup' in pick) {
+      const owner = cloudBackup[pick.cloudBackup % Math.max(1, cloudBackup.length)];
+      return owner ? [{ cluster: owner['name'], ...body }] : [];
+    }
+    return [{ cluster: clusterName(pick, clusters), ...body }];
+  });
   const restoreJobs = restoreJobsOf(draw, clusters, snapshots);
   const nonEmpty = (list: readonly unknown[]) => (list.length > 0 ? list : undefined);
   const credentials = draw.credentials
