@@ -50,6 +50,16 @@ describe('RequestJournal', () => {
     ]);
   });
 
+  it('stays in order through many wrap-arounds of its ring, and after a clear', () => {
+    const journal = new RequestJournal(4);
+    for (let i = 1; i <= 23; i += 1) journal.record(entry(i % 2 ? 'GET' : 'PATCH', `/api/${i}`));
+    expect(journal.list().map((e) => e.id)).toEqual([20, 21, 22, 23]);
+    expect(journal.list({ method: 'PATCH' }).map((e) => e.id)).toEqual([20, 22]);
+    expect(journal.clear()).toBe(4);
+    for (let i = 24; i <= 29; i += 1) journal.record(entry('GET', `/api/${i}`));
+    expect(journal.list().map((e) => e.id)).toEqual([26, 27, 28, 29]);
+  });
+
   it('filters by method (any case) and path prefix, and clears', () => {
     const journal = new RequestJournal();
     journal.record(entry('GET', '/api/atlas/v2/groups/g'));

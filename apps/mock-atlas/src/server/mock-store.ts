@@ -29,6 +29,10 @@ export class MockStore implements CredentialStore {
   readonly journal = new RequestJournal();
   /** Injected faults (POST /_mock/faults); not part of the state, never saved. */
   readonly faults = new FaultTable();
+  // Every authenticated request looks its credential up: by index, not by scanning the list
+  // (with 1,000 projects' credentials the scan was a third of a GET; docs/benchmarks.md).
+  private readonly apiKeys = new IdIndex<MockState['apiKeys'][number]>((k) => k.publicKey);
+  private readonly serviceAccounts = new IdIndex<MockState['serviceAccounts'][number]>((s) => s.clientId);
 
   constructor(
     initial?: MockState,
@@ -97,12 +101,32 @@ export class MockStore implements CredentialStore {
   }
 
   findApiKey(publicKey: string): ApiKeyRecord | undefined {
-    const key = this.current.apiKeys.find((k) => k.publicKey === publicKey);
+    const key = this.apiKeys.find(this.current.apiKeys, publicKey);
     return key && { privateKey: key.privateKey, grants: key.grants.map((g) => ({ ...g, role: g.role as RoleId })) };
   }
 
   findServiceAccount(clientId: string): ServiceAccountRecord | undefined {
-    const account = this.current.serviceAccounts.find((s) => s.clientId === clientId);
+    const account = this.serviceAccounts.find(this.current.serviceAccounts, clientId);
     return account && { clientSecret: account.clientSecret, grants: account.grants.map((g) => ({ ...g, role: g.role as RoleId })) };
+  }
+}
+
+/**
+ * Items of an immutable list by id, the first of each id as `Array.prototype.find` would give;
+ * rebuilt only when a new state brings a new list.
+ */
+class IdIndex<T> {
+  private items: readonly T[] | undefined;
+  private byId = new Map<string, T>();
+
+  constructor(private readonly idOf: (item: T) => string) {}
+
+  find(items: readonly T[], id: string): T | undefined {
+    if (items !== this.items) {
+      this.byId = new Map();
+      for (const item of items) if (!this.byId.has(this.idOf(item))) this.byId.set(this.idOf(item), item);
+      this.items = items;
+    }
+    return this.byId.get(id);
   }
 }

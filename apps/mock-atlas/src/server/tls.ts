@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface TlsMaterial {
   readonly key: string;
@@ -20,6 +19,9 @@ export function readTls(certPath: string, keyPath: string): TlsMaterial {
  * directory. It is its own CA, so clients can trust it with --cacert / NODE_EXTRA_CA_CERTS.
  */
 export async function selfSignedTls(): Promise<TlsMaterial> {
+  // Loaded here, not at the top: its X.509 library is a tenth of the mock's start-up time,
+  // and only --tls without --tls-cert needs it (docs/benchmarks.md).
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
     algorithm: 'sha256',

@@ -171,3 +171,30 @@ describe('config/references-resolve related locations', () => {
     expect(finding?.related?.map((r) => r.path)).toEqual([['clusters', 0, 'name']]);
   });
 });
+
+describe('config/references-resolve on a list that grows between checks (the config replay)', () => {
+  const create = (clusters: readonly ReturnType<typeof aCluster>[], name: string, at: number) =>
+    rule.run(contextFor({ kind: 'createCluster', cluster: aCluster({ name, src: { base: ['clusters', at] } }) }, { project: aProject({ clusters }) }));
+
+  it('D sees clusters appended after an earlier check, and answers the first of a name', () => {
+    const accepted: ReturnType<typeof aCluster>[] = [];
+    const names = ['a', 'b', 'a', 'c', 'b', 'd'];
+    const duplicates: string[] = [];
+    names.forEach((name, i) => {
+      const findings = create(accepted, name, i);
+      if (findings.length > 0) duplicates.push(`${name} first at ${JSON.stringify(findings[0]?.related?.[0]?.path)}`);
+      else accepted.push(aCluster({ name, src: { base: ['clusters', i] } }));
+    });
+    expect(duplicates).toEqual(['a first at ["clusters",0,"name"]', 'b first at ["clusters",1,"name"]']);
+    expect(accepted.map((c) => c.name)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('D a list that got shorter is looked at afresh', () => {
+    const clusters = [aCluster({ name: 'a' }), aCluster({ name: 'b' })];
+    expect(create(clusters, 'b', 2)).toHaveLength(1);
+    clusters.pop();
+    expect(create(clusters, 'b', 1)).toEqual([]);
+    clusters.push(aCluster({ name: 'c' }));
+    expect(create(clusters, 'b', 2)).toEqual([]);
+  });
+});

@@ -1,0 +1,24 @@
+// The baseline: a bare Express 5 app (its defaults, no middleware) with one route answering the
+// JSON mock-atlas answers for encryptionAtRest. Forked by the bench; tells its port over IPC.
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+
+const bodyFile = process.argv[2];
+if (!bodyFile || !process.send) throw new Error('usage: fork(bare-express.mjs, [<json body file>]) with an IPC channel');
+const body: unknown = JSON.parse(readFileSync(bodyFile, 'utf8'));
+
+const app = express();
+app.get('/api/atlas/v2/groups/:groupId/encryptionAtRest', (_req, res) => {
+  res.json(body);
+});
+const server = app.listen(0, '127.0.0.1', () => {
+  process.send?.({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+});
+// The bench ends us with SIGTERM, or by going away.
+const close = (): void => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+};
+process.once('SIGTERM', close);
+process.once('disconnect', close);
