@@ -4,13 +4,9 @@ import { backupModeOf, type Cluster, type Finding, type Project } from '@mock-at
 import type { Operation } from '@mock-atlas/rules';
 import { checkMockRules } from '../mock-rules';
 import type { MockState } from '../../state/mock-state';
-import { notFound, refused, type OperationContext, type OperationResult } from '../result';
+import type { OperationContext } from '../result';
+export { findProjectCluster, type ProjectCluster } from '../lookups';
 
-/** A project and one of its clusters, as the path names them. */
-export interface ProjectCluster {
-  readonly project: Project;
-  readonly cluster: Cluster;
-}
 
 /** Refusals for backup resources that do not exist (README §5.2). */
 export const backupNotFound = {
@@ -52,14 +48,6 @@ export const backupNotFound = {
   }),
 };
 
-/** The project and cluster a backup path names; GROUP_NOT_FOUND or CLUSTER_NOT_FOUND otherwise. */
-export function findProjectCluster(state: MockState, groupId: string, clusterName: string): OperationResult<ProjectCluster> {
-  const project = state.projects[groupId];
-  if (!project) return refused([notFound.group(groupId)]);
-  const cluster = project.clusters.find((c) => c.name === clusterName);
-  if (!cluster) return refused([notFound.cluster(clusterName, groupId)]);
-  return { ok: true, state, value: { project, cluster }, findings: [] };
-}
 
 /** True when the cluster runs Cloud Backup (snapshots, schedules), not legacy backup or none. */
 export function hasCloudBackup(cluster: Cluster): boolean {

@@ -1,7 +1,8 @@
 import type { Cluster } from '@mock-atlas/model';
 import type { MockState } from '../../state/mock-state';
+import { findProjectCluster } from '../lookups';
 import { later, schedule, unschedule } from '../../state/timers';
-import { accepted, notFound, refused, type OperationContext, type OperationResult } from '../result';
+import { accepted, refused, type OperationContext, type OperationResult } from '../result';
 import { clusterFindings } from './cluster-findings';
 import { findCluster, putCluster, putProject } from './cluster-state';
 
@@ -26,10 +27,9 @@ export function deleteCluster(
   options: DeleteClusterOptions,
   ctx: OperationContext,
 ): OperationResult<Cluster> {
-  const project = state.projects[groupId];
-  if (!project) return refused([notFound.group(groupId)]);
-  const current = findCluster(project, name);
-  if (!current) return refused([notFound.cluster(name, groupId)]);
+  const found = findProjectCluster(state, groupId, name);
+  if (!found.ok) return found;
+  const { cluster: current } = found.value;
   if (current.terminationProtectionEnabled) return refused([clusterFindings.terminationProtected(name, groupId)]);
   if (current.stateName === 'DELETING') return refused([clusterFindings.alreadyDeleting(name)]);
 

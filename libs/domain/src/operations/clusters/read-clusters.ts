@@ -1,7 +1,7 @@
 import type { Cluster } from '@mock-atlas/model';
 import type { MockState } from '../../state/mock-state';
+import { findProjectCluster } from '../lookups';
 import { accepted, notFound, refused, type OperationResult } from '../result';
-import { findCluster } from './cluster-state';
 
 /** GET /groups/{groupId}/clusters: every cluster of the project, in creation order. */
 export function listClusters(state: MockState, groupId: string): OperationResult<readonly Cluster[]> {
@@ -14,8 +14,6 @@ export function listClusters(state: MockState, groupId: string): OperationResult
  * `No cluster named %s exists in group %s.` (README §5.2, recorded).
  */
 export function getCluster(state: MockState, groupId: string, name: string): OperationResult<Cluster> {
-  const project = state.projects[groupId];
-  if (!project) return refused([notFound.group(groupId)]);
-  const cluster = findCluster(project, name);
-  return cluster ? accepted(state, cluster) : refused([notFound.cluster(name, groupId)]);
+  const found = findProjectCluster(state, groupId, name);
+  return found.ok ? accepted(state, found.value.cluster) : found;
 }

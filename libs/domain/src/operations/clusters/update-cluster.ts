@@ -2,11 +2,12 @@ import type { Cluster } from '@mock-atlas/model';
 import { validate } from '@mock-atlas/schemas';
 import { applyClusterUpdate, type ClusterLayout } from '../../mappers';
 import type { MockState } from '../../state/mock-state';
+import { findProjectCluster } from '../lookups';
 import { later, schedule, unschedule } from '../../state/timers';
-import { accepted, firstError, notFound, refused, type OperationContext, type OperationResult } from '../result';
+import { accepted, firstError, refused, type OperationContext, type OperationResult } from '../result';
 import { clusterFindings } from './cluster-findings';
 import { clusterRuleFindings } from './cluster-rules';
-import { clusterWithPendingChanges, findCluster, putCluster, settingsDiff, applyClusterSettings, withoutSource } from './cluster-state';
+import { clusterWithPendingChanges, putCluster, settingsDiff, applyClusterSettings, withoutSource } from './cluster-state';
 import { CLUSTER_SCHEMA_OF_LAYOUT } from './create-cluster';
 
 /** Roles that may change termination protection (the spec's PATCH description: Project Owner). */
@@ -39,10 +40,9 @@ export function updateCluster(
   layout: ClusterLayout,
   ctx: OperationContext,
 ): OperationResult<Cluster> {
-  const project = state.projects[groupId];
-  if (!project) return refused([notFound.group(groupId)]);
-  const current = findCluster(project, name);
-  if (!current) return refused([notFound.cluster(name, groupId)]);
+  const found = findProjectCluster(state, groupId, name);
+  if (!found.ok) return found;
+  const { project, cluster: current } = found.value;
   if (current.stateName === 'DELETING') return refused([clusterFindings.alreadyDeleting(name)]);
   const schemaFindings = validate(CLUSTER_SCHEMA_OF_LAYOUT[layout], body);
   if (schemaFindings.length > 0) return refused(schemaFindings);
