@@ -33,6 +33,8 @@ export class AtlasApiError extends Error {
     readonly method: string,
     readonly path: string,
     body: AtlasErrorBody,
+    /** How many times the request was sent before the client gave up (1: it was not retried). */
+    readonly attempts = 1,
   ) {
     super(`${method} ${path}: ${body.error} ${body.errorCode}: ${body.detail ?? body.reason ?? ''}`);
     this.name = 'AtlasApiError';
@@ -40,6 +42,27 @@ export class AtlasApiError extends Error {
     this.errorCode = body.errorCode;
     this.detail = body.detail ?? '';
     this.parameters = body.parameters ?? [];
+  }
+}
+
+/**
+ * A request that got no answer: the connection was refused, dropped or timed out. `code` is the
+ * transport's (`ECONNREFUSED`, `UND_ERR_SOCKET`, `TIMEOUT`, …); when `maybeProcessed` is true
+ * Atlas may have acted on the request, so a POST or PATCH must be checked before it is sent again.
+ * @example if (error instanceof AtlasNetworkError && error.maybeProcessed) await atlas.getCluster(groupId, name);
+ */
+export class AtlasNetworkError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly code: string,
+    readonly maybeProcessed: boolean,
+    /** How many times the request was sent before the client gave up. */
+    readonly attempts: number,
+    options: { readonly cause: unknown },
+  ) {
+    super(`${method} ${path}: no answer (${code}) after ${attempts} attempt${attempts === 1 ? '' : 's'}`, options);
+    this.name = 'AtlasNetworkError';
   }
 }
 

@@ -44,7 +44,11 @@ export const REASON_PHRASES: Readonly<Record<number, string>> = {
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  // 502 and 504 come from Atlas's load balancers rather than its Java stack; the mock sends them
+  // only as injected faults (/_mock/faults), with the standard phrases.
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** The reason phrase for a status; unknown statuses fall back to the class of the status. */

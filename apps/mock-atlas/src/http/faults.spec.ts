@@ -26,6 +26,7 @@ describe('readFaultSpec', () => {
       times: 1,
     });
     expect(readFaultSpec({ path: '/api/x', delayMs: 250, drop: true, times: 3 })).toEqual({ path: '/api/x', delayMs: 250, drop: true, times: 3 });
+    expect(readFaultSpec({ path: '/api/x', status: 503, retryAfter: 'Sun, 01 Nov 2026 09:00:00 GMT', times: 1 })).toMatchObject({ retryAfter: 'Sun, 01 Nov 2026 09:00:00 GMT' });
   });
 
   const invalid: [name: string, body: unknown, code: string, detail: RegExp][] = [
@@ -48,6 +49,9 @@ describe('readFaultSpec', () => {
     ['drop with an error', { path: '/api/x', times: 1, drop: true, status: 500 }, 'VALIDATION_ERROR', /either drops the connection or answers with an error/],
     ['no effect at all', { path: '/api/x', times: 1 }, 'MISSING_ONE_OF_ATTRIBUTES', /status, errorCode, delayMs, drop/],
     ['retryAfter without an error', { path: '/api/x', times: 1, delayMs: 10, retryAfter: 5 }, 'VALIDATION_ERROR', /only go with an error/],
+    ['a Retry-After that is no HTTP-date', { path: '/api/x', times: 1, status: 429, retryAfter: 'in a minute' }, 'INVALID_JSON_ATTRIBUTE', /retryAfter attribute .* HTTP-date/],
+    ['a Retry-After date that does not exist', { path: '/api/x', times: 1, status: 429, retryAfter: 'Sat, 31 Feb 2026 09:00:00 GMT' }, 'INVALID_JSON_ATTRIBUTE', /retryAfter/],
+    ['a Retry-After in fractional seconds', { path: '/api/x', times: 1, status: 429, retryAfter: 1.5 }, 'INVALID_JSON_ATTRIBUTE', /retryAfter attribute .* from 0 to 86400/],
     ['parameters that are not scalars', { path: '/api/x', times: 1, status: 500, parameters: [{}] }, 'INVALID_JSON_ATTRIBUTE', /parameters/],
   ];
   it.each(invalid)('refuses %s with 400', (_name, body, code, detail) => {
@@ -116,7 +120,7 @@ describe('fault injection over HTTP', () => {
         detail: `Resource /api/atlas/v2/groups/${GROUP}/encryptionAtRest is limited to 100 requests every 1 minutes.`,
         error: 429,
         errorCode: 'RATE_LIMITED',
-        parameters: [`/api/atlas/v2/groups/${GROUP}/encryptionAtRest`, 100, 1],
+        parameters: [`/api/atlas/v2/groups/${GROUP}/encryptionAtRest`, '100', '1'],
         reason: 'Too Many Requests',
       });
       expect((await faults()).map((f) => f.remaining)).toEqual(remaining ? [remaining] : []);

@@ -24,12 +24,19 @@ export interface FaultSpec {
   /** The Atlas error to answer with (both set, or neither). */
   readonly status?: number;
   readonly errorCode?: string;
-  /** Parameters of the error body (default: none; RATE_LIMITED gets the path, 100 and 1). */
+  /**
+   * Parameters of the error body (default: none; RATE_LIMITED gets the path, 100 and 1). Sent as
+   * strings, as every recorded Atlas error sends them (atlas-openapi README §5.1).
+   */
   readonly parameters?: readonly (string | number | boolean)[];
   /** The error body's detail (default: the catalogue's sentence). */
   readonly detail?: string;
-  /** Seconds for `Retry-After` (sent on every 429; default 1). */
-  readonly retryAfter?: number;
+  /**
+   * `Retry-After`: whole seconds, or an HTTP-date (IMF-fixdate, `Wed, 21 Oct 2026 07:28:00 GMT`)
+   * sent as given, for clients that must read both forms (RFC 9110 §10.2.3). Sent on every 429
+   * (default 1 second), and on any other error that sets it.
+   */
+  readonly retryAfter?: number | string;
   /** Wait this long (wall-clock ms) before answering, failing or dropping. */
   readonly delayMs?: number;
   /** Destroy the connection instead of answering. */
@@ -46,6 +53,16 @@ export interface Fault extends FaultSpec {
 
 function invalid(field: string, expected: string): AtlasError {
   return new AtlasError('INVALID_JSON_ATTRIBUTE', [field], { detail: `Received JSON for the ${field} attribute does not match expected format: ${expected}.` });
+}
+
+// The one HTTP-date form a server may send (RFC 9110 §5.6.7); toUTCString prints exactly it,
+// so a date that survives the round trip is both well-formed and a real day.
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+function readRetryAfter(value: unknown): number | string {
+  if (typeof value === 'string' && IMF_FIXDATE.test(value) && new Date(value).toUTCString() === value) return value;
+  if (typeof value === 'string') throw invalid('retryAfter', 'whole seconds, or an HTTP-date such as Wed, 21 Oct 2026 07:28:00 GMT');
+  return wholeNumber(value, 'retryAfter', 0, 86_400);
 }
 
 function wholeNumber(value: unknown, field: string, min: number, max: number): number {
@@ -102,7 +119,7 @@ export function readFaultSpec(body: unknown): FaultSpec {
     parameters = b.parameters as FaultSpec['parameters'];
   }
   if (b.detail !== undefined && typeof b.detail !== 'string') throw invalid('detail', 'a string');
-  const retryAfter = b.retryAfter === undefined ? undefined : wholeNumber(b.retryAfter, 'retryAfter', 0, 86_400);
+  const retryAfter = b.retryAfter === undefined ? undefined : readRetryAfter(b.retryAfter);
   const delayMs = b.delayMs === undefined ? undefined : wholeNumber(b.delayMs, 'delayMs', 0, MAX_FAULT_DELAY_MS);
   if (b.drop !== undefined && b.drop !== true) throw invalid('drop', 'true (or leave it out)');
   const drop = b.drop === true;
@@ -180,7 +197,7 @@ export function faultError(fault: FaultSpec, path: string): AtlasError {
   const code = fault.errorCode ?? 'UNEXPECTED_ERROR';
   const status = fault.status ?? 500;
   const template = isAtlasErrorCode(code) ? ATLAS_ERRORS[code].detail : undefined;
-  const parameters = fault.parameters ?? (code === 'RATE_LIMITED' ? [path, 100, 1] : []);
+  const parameters = (fault.parameters ?? (code === 'RATE_LIMITED' ? [path, 100, 1] : [])).map(String);
   const detail =
     fault.detail ??
     (template !== undefined && slotCount(template) === parameters.length ? formatDetail(template, parameters) : `The request failed with the injected fault ${code}.`);
