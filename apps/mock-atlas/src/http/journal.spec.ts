@@ -72,6 +72,14 @@ describe('RequestJournal', () => {
     expect(journal.list()).toEqual([]);
     expect(journal.record(entry('GET', '/api/x')).id).toBe(4);
   });
+
+  it('lists only what came after an id, so a reader can follow it without clearing it', () => {
+    const journal = new RequestJournal(3);
+    for (let i = 1; i <= 5; i += 1) journal.record(entry(i % 2 ? 'GET' : 'PATCH', `/api/${i}`));
+    expect(journal.list({ afterId: 3 }).map((e) => e.id)).toEqual([4, 5]);
+    expect(journal.list({ afterId: 0, method: 'GET' }).map((e) => e.id)).toEqual([3, 5]);
+    expect(journal.list({ afterId: 5 })).toEqual([]);
+  });
 });
 
 describe('the request journal over HTTP', () => {
@@ -161,6 +169,38 @@ describe('the request journal over HTTP', () => {
     const tokenEntry = results.find((e) => e.path === '/api/oauth/token');
     expect(tokenEntry).toMatchObject({ method: 'POST', status: 200, body: { grant_type: 'client_credentials', client_id: 'mdb_sa_id_demo', client_secret: '<redacted>' } });
     expect(results.find((e) => e.status === 200 && e.path === `/api/atlas/v2/groups/${GROUP}`)?.principal).toBe('mdb_sa_id_demo');
+  });
+
+  it('records the state revision each response saw: a write its own change, a read or refusal the state it read', async () => {
+    const ear = `${atlas.baseUrl}/api/atlas/v2/groups/${GROUP}/encryptionAtRest`;
+    const v2 = { digestAuth: `demo-owner:${OWNER_KEY}`, headers: { Accept: 'application/vnd.atlas.2023-01-01+json' } };
+    const start = atlas.store.revision;
+    for (const enabledForSearchNodes of [true, false]) {
+      expect((await urllib(ear, { ...v2, method: 'PATCH', contentType: 'json', data: { enabledForSearchNodes } })).status).toBe(200);
+    }
+    expect((await urllib(ear, v2)).status).toBe(200);
+    expect((await urllib(`${atlas.baseUrl}/api/atlas/v2/groups/${GROUP}/clusters/none`, v2)).status).toBe(404);
+
+    const answered = (await journal()).results.filter((e) => e.status !== 401);
+    expect(answered.map((e) => [e.method, e.status, e.revision])).toEqual([
+      ['PATCH', 200, start + 1],
+      ['PATCH', 200, start + 2],
+      ['GET', 200, start + 2],
+      ['GET', 404, start + 2],
+    ]);
+    expect(atlas.store.revision).toBe(start + 2);
+  });
+
+  it('answers only the entries after ?after=, and refuses an after that is not an id', async () => {
+    await fetch(`${atlas.baseUrl}/api/atlas/v2/groups`);
+    await fetch(`${atlas.baseUrl}/api/atlas/v2/groups/${GROUP}`);
+    const all = (await journal()).results;
+    expect(all).toHaveLength(2);
+    expect((await journal(`?after=${all[0]!.id}`)).results.map((e) => e.id)).toEqual([all[1]!.id]);
+    expect((await journal(`?after=${all[1]!.id}`)).totalCount).toBe(0);
+    const bad = await control('/requests?after=-1');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ errorCode: 'INVALID_QUERY_PARAMETER', parameters: ['after'] });
   });
 
   it('filters by method and path prefix, leaves the control API out, and clears', async () => {

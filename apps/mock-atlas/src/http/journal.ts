@@ -35,6 +35,14 @@ export interface JournalEntry {
   readonly body?: unknown;
   /** The id of the injected fault that answered, delayed or dropped the request. */
   readonly fault?: string;
+  /**
+   * The state revision the response was written at: how many changes the store had committed
+   * then. A response reflects every change up to it and none after, so it orders the writes
+   * (a write's own change is the last one it reflects) where the journal's ids cannot: ids
+   * are given when a response has been flushed, which need not be the order of the changes.
+   * Absent when the response was never written, or when the journal has no store.
+   */
+  readonly revision?: number;
 }
 
 /** What GET /_mock/requests may filter on. */
@@ -42,6 +50,8 @@ export interface JournalFilter {
   readonly method?: string;
   /** Keeps requests whose path starts with this. */
   readonly pathPrefix?: string;
+  /** Keeps requests recorded after the one with this id: lets a reader follow the journal without clearing it. */
+  readonly afterId?: number;
 }
 
 /** The default number of requests kept; older ones are forgotten first. */
@@ -86,7 +96,11 @@ export class RequestJournal {
   private oldest = 0;
   private nextId = 1;
 
-  constructor(readonly capacity = JOURNAL_CAPACITY) {}
+  /** `revisionOf` reads the store's state revision (see JournalEntry.revision). */
+  constructor(
+    readonly capacity = JOURNAL_CAPACITY,
+    readonly revisionOf: () => number | undefined = () => undefined,
+  ) {}
 
   /** Appends a request, forgetting the oldest beyond the capacity. */
   record(entry: Omit<JournalEntry, 'id'>): JournalEntry {
@@ -103,8 +117,11 @@ export class RequestJournal {
   /** Recorded requests, oldest first, optionally only one method and/or a path prefix. */
   list(filter: JournalFilter = {}): readonly JournalEntry[] {
     const method = filter.method?.toUpperCase();
+    const after = filter.afterId ?? 0;
     const ordered = this.oldest === 0 ? this.ring : [...this.ring.slice(this.oldest), ...this.ring.slice(0, this.oldest)];
-    return ordered.filter((e) => (!method || e.method === method) && (!filter.pathPrefix || e.path.startsWith(filter.pathPrefix)));
+    return ordered.filter(
+      (e) => e.id > after && (!method || e.method === method) && (!filter.pathPrefix || e.path.startsWith(filter.pathPrefix)),
+    );
   }
 
   /** Forgets every request; returns how many there were. */
@@ -127,6 +144,15 @@ export function requestJournal(journal: RequestJournal, clock: Clock): RequestHa
     const started = performance.now();
     const path = req.originalUrl.split('?')[0] ?? '';
     let recorded = false;
+    // Read when the handler ends the response, synchronously after any change it committed;
+    // 'finish' comes later, once the bytes are flushed, when other requests may have changed
+    // the state in between.
+    let revision: number | undefined;
+    const end = res.end;
+    res.end = function endAndNoteRevision(this: typeof res, ...args: unknown[]) {
+      revision ??= journal.revisionOf();
+      return (end as (...a: unknown[]) => typeof res).apply(this, args);
+    } as typeof res.end;
     const record = (): void => {
       if (recorded) return;
       recorded = true;
@@ -144,6 +170,7 @@ export function requestJournal(journal: RequestJournal, clock: Clock): RequestHa
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         ...recordedBody(req.body),
         ...(fault ? { fault } : {}),
+        ...(revision !== undefined && res.headersSent ? { revision } : {}),
       });
     };
     res.once('finish', record);

@@ -31,7 +31,7 @@ function queryString(req: Request, name: string): string | undefined {
 }
 
 /**
- * GET/PUT /_mock/state, GET/DELETE /_mock/requests, GET/POST/DELETE /_mock/faults.
+ * GET/PUT /_mock/state, GET/DELETE /_mock/requests (`?method=`, `?path=` prefix, `?after=` id), GET/POST/DELETE /_mock/faults.
  * PUT /_mock/state takes what GET exports; its `<redacted>` secrets keep the current secret of
  * the same credential or provider, and are refused when there is none (server/state-import.ts).
  */
@@ -56,7 +56,13 @@ export function controlOpsRoutes(router: Router, store: MockStore): void {
       (req, res) => {
         const method = queryString(req, 'method');
         const pathPrefix = queryString(req, 'path');
-        const results = store.journal.list({ ...(method ? { method } : {}), ...(pathPrefix ? { pathPrefix } : {}) });
+        const after = queryString(req, 'after');
+        if (after !== undefined && !/^\d{1,15}$/.test(after)) throw new AtlasError('INVALID_QUERY_PARAMETER', ['after']);
+        const results = store.journal.list({
+          ...(method ? { method } : {}),
+          ...(pathPrefix ? { pathPrefix } : {}),
+          ...(after !== undefined ? { afterId: Number(after) } : {}),
+        });
         reply(res, 200, { results, totalCount: results.length });
       },
     ],

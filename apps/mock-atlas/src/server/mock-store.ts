@@ -22,11 +22,13 @@ import { VirtualClock } from './virtual-clock';
  */
 export class MockStore implements CredentialStore {
   private current: MockState;
+  /** How many changes have been committed; see revision. */
+  private changes = 0;
 
   private initial: MockState;
   private readonly listeners = new Set<(state: MockState) => void>();
   /** The last requests to the Atlas API (GET /_mock/requests); not part of the state, never saved. */
-  readonly journal = new RequestJournal();
+  readonly journal = new RequestJournal(undefined, () => this.changes);
   /** Injected faults (POST /_mock/faults); not part of the state, never saved. */
   readonly faults = new FaultTable();
   // Every authenticated request looks its credential up: by index, not by scanning the list
@@ -57,6 +59,7 @@ export class MockStore implements CredentialStore {
   private set(state: MockState): void {
     if (state === this.current) return;
     this.current = state;
+    this.changes += 1;
     for (const listener of this.listeners) listener(state);
   }
 
@@ -71,6 +74,14 @@ export class MockStore implements CredentialStore {
 
   get state(): MockState {
     return this.current;
+  }
+
+  /**
+   * The number of changes committed since start (requests, timers, imports, resets): grows by
+   * one per change, so the journal can say which state each response saw.
+   */
+  get revision(): number {
+    return this.changes;
   }
 
   /** The context of an operation run now, by `caller`. */
