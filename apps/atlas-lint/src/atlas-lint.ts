@@ -12,9 +12,15 @@ function wantsColor(): boolean {
   return process.stdout.isTTY === true && env.TERM !== 'dumb';
 }
 
-async function readStdin(): Promise<Uint8Array> {
+/** Standard input, but no more than `limit` bytes (`cat /dev/zero | atlas-lint --stdin` must end). */
+async function readStdin(limit: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    length += (chunk as Buffer).length;
+    if (length > limit) break;
+  }
   return Buffer.concat(chunks);
 }
 

@@ -8,8 +8,8 @@ import type { FormatterContext } from '../formatters/types';
 import { displayPath, expandInputs } from '../inputs/expand-inputs';
 import { CATALOG, whyNotConfigurable } from '../lint/catalog';
 import { lintFiles, type FileTask, type SharedLintOptions } from '../lint/lint-files';
-import { DEFAULT_MAX_FILE_BYTES, lintBytes } from '../lint/lint-text';
-import type { FileResult } from '../lint/types';
+import { DEFAULT_MAX_FILE_BYTES, lintBytes, tooLargeFinding } from '../lint/lint-text';
+import { fileResult, type FileResult } from '../lint/types';
 import { EXIT, type ExitCode } from './exit-codes';
 import { createProgram, type CliOptions } from './program';
 import { listRules } from './list-rules';
@@ -19,7 +19,8 @@ export interface CliIo {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly readStdin: () => Promise<Uint8Array>;
+  /** Standard input; reading may stop once more than `limit` bytes are in. */
+  readonly readStdin: (limit: number) => Promise<Uint8Array>;
   /** Whether stylish output may be coloured (a terminal, NO_COLOR unset). */
   readonly color: boolean;
   /** The JSON Schema of the project config, as text. */
@@ -113,14 +114,16 @@ async function lint(options: CliOptions, io: CliIo): Promise<ExitCode> {
     const shown = options.stdinFilename !== undefined ? displayPath(absolutePath, io.cwd) : '<stdin>';
     let bytes: Uint8Array;
     try {
-      bytes = await io.readStdin();
+      bytes = await io.readStdin(maxFileBytes);
     } catch (error) {
       io.stderr(`atlas-lint: cannot read standard input: ${errorMessage(error)}\n`);
       return EXIT.error;
     }
     if (!resolved.isIgnored(absolutePath)) {
       try {
-        results.push(lintBytes(bytes, { filePath: shown, ...shared, settings: resolved.settingsFor(absolutePath) }));
+        // Standard input is read no further than the limit, so its real size is unknown.
+        if (bytes.length > maxFileBytes) results.push(fileResult(shown, [tooLargeFinding(undefined, maxFileBytes)]));
+        else results.push(lintBytes(bytes, { filePath: shown, ...shared, settings: resolved.settingsFor(absolutePath) }));
       } catch (error) {
         io.stderr(`atlas-lint: internal error while linting ${shown}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         return EXIT.error;

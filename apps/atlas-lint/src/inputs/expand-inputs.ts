@@ -28,11 +28,13 @@ export function displayPath(absolute: string, cwd: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? toPosix(absolute) : toPosix(rel);
 }
 
-function walk(dir: string, visit: (file: string) => void, skip: (name: string) => boolean): void {
+function walk(dir: string, visit: (file: string) => void, skip: (name: string) => boolean, unreadable: (dir: string, error: Error) => void): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    // A directory that may not be listed could hold configs: say so (exit code 2), never skip it quietly.
+    unreadable(dir, error as Error);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -40,7 +42,7 @@ function walk(dir: string, visit: (file: string) => void, skip: (name: string) =
     const path = join(dir, entry.name);
     // Symbolic links to directories are not followed: they can loop.
     if (entry.isDirectory()) {
-      if (!skip(entry.name)) walk(path, visit, skip);
+      if (!skip(entry.name)) walk(path, visit, skip, unreadable);
     } else if (entry.isFile() || entry.isSymbolicLink()) visit(path);
   }
 }
@@ -77,11 +79,20 @@ export function expandInputs(patterns: readonly string[], cwd: string): Expanded
     let stats: ReturnType<typeof statSync> | undefined;
     try {
       stats = statSync(absolute);
-    } catch {
+    } catch (error) {
       stats = undefined;
+      // A path that exists but may not be looked at (a directory on the way without search
+      // permission) is not "no such file".
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && !isGlob(pattern)) {
+        errors.push(`Cannot read "${pattern}": ${(error as Error).message}.`);
+        continue;
+      }
     }
 
-    if (stats?.isFile()) {
+    // A named pipe or a device named on the command line is a file that cannot be linted:
+    // reading it says so (exit code 2), rather than "no such file".
+    if (stats && !stats.isDirectory()) {
       add(absolute);
       continue;
     }
@@ -90,9 +101,14 @@ export function expandInputs(patterns: readonly string[], cwd: string): Expanded
       matched++;
       add(file);
     };
+    let unreadableDirs = 0;
+    const unreadable = (path: string, error: Error): void => {
+      unreadableDirs++;
+      errors.push(`Cannot read the directory "${toPosix(relative(cwd, path)) || '.'}": ${error.message}.`);
+    };
     if (stats?.isDirectory()) {
-      walk(absolute, (file) => CONFIG_EXTENSIONS.test(file) && take(file), (name) => SKIPPED_DIRECTORIES.has(name));
-      if (matched === 0) errors.push(`No *.yaml or *.yml files in the directory "${pattern}".`);
+      walk(absolute, (file) => CONFIG_EXTENSIONS.test(file) && take(file), (name) => SKIPPED_DIRECTORIES.has(name), unreadable);
+      if (matched === 0 && unreadableDirs === 0) errors.push(`No *.yaml or *.yml files in the directory "${pattern}".`);
       continue;
     }
     if (!isGlob(pattern)) {
@@ -107,8 +123,11 @@ export function expandInputs(patterns: readonly string[], cwd: string): Expanded
     const regexp = globToRegExp(posixPattern);
     const subject = isAbsolute(pattern) ? (file: string) => toPosix(file) : (file: string) => toPosix(relative(cwd, file));
     const namesSkipped = (name: string): boolean => SKIPPED_DIRECTORIES.has(name) && !posixPattern.includes(name);
-    walk(base, (file) => regexp.test(subject(file)) && take(file), namesSkipped);
-    if (matched === 0) errors.push(`No files matching the pattern "${pattern}".`);
+    walk(base, (file) => regexp.test(subject(file)) && take(file), namesSkipped, (path, error) => {
+      // The base of a glob that does not exist is "nothing matches", not an unreadable directory.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') unreadable(path, error);
+    });
+    if (matched === 0 && unreadableDirs === 0) errors.push(`No files matching the pattern "${pattern}".`);
   }
   return { files, errors };
 }

@@ -1,7 +1,6 @@
 import { formatPath, type Finding } from '@mock-atlas/model';
 import { allRules } from '@mock-atlas/rules';
 import { checkProjectConfig, parseYamlSource, type Position, type YamlSource } from '@mock-atlas/domain';
-import { isScalar, visit } from 'yaml';
 import { whyNotConfigurable } from './catalog';
 import { decodeConfig } from './decode';
 import { applySuppressions, parseDirectives } from './suppressions';
@@ -30,14 +29,16 @@ export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(2).replace(/\.?0+$/, '')} MiB`;
 
 /**
- * The finding for a file over the size limit.
+ * The finding for a file over the size limit (of unknown size: standard input).
  * @example tooLargeFinding(20 * 1024 * 1024, DEFAULT_MAX_FILE_BYTES).ruleId // → 'yaml/file-too-large'
  */
-export function tooLargeFinding(size: number, limit: number): LintFinding {
+export function tooLargeFinding(size: number | undefined, limit: number): LintFinding {
+  // Standard input is not read past the limit, so its size is unknown.
+  const is = size === undefined ? 'is larger than' : `is ${mib(size)}, more than`;
   return {
     ruleId: 'yaml/file-too-large',
     severity: 'error',
-    message: `The file is ${mib(size)}, more than the ${mib(limit)} a project config may be; it was not read. Split it, or raise the limit with --max-file-size.`,
+    message: `The file ${is} the ${mib(limit)} a project config may be; it was not read. Split it, or raise the limit with --max-file-size.`,
     line: 1,
     column: 1,
     endLine: 1,
@@ -76,17 +77,9 @@ function whyNotSuppressible(id: string): string | undefined {
 
 /** Whether an offset falls inside a scalar that holds a `#` (so a `#` there is text, not a comment). */
 function scalarsWithHash(source: YamlSource, text: string): (offset: number) => boolean {
-  let ranges: [number, number][] | undefined;
+  let ranges: (readonly [number, number])[] | undefined;
   return (offset) => {
-    if (!ranges) {
-      const found: [number, number][] = [];
-      visit(source.document, {
-        Scalar(_key, node) {
-          if (isScalar(node) && node.range && text.slice(node.range[0], node.range[1]).includes('#')) found.push([node.range[0], node.range[1]]);
-        },
-      });
-      ranges = found;
-    }
+    ranges ??= source.scalarRanges().filter(([start, end]) => text.slice(start, end).includes('#'));
     return ranges.some(([start, end]) => offset > start && offset < end);
   };
 }

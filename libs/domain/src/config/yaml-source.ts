@@ -1,26 +1,10 @@
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLError,
-} from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import type { Path } from '@mock-atlas/model';
+import { capProblems, duplicateKeyProblem, librarySource } from './library-source';
+import { readPlainYaml, type PlainDocument, type PlainNode } from './plain-yaml';
+import { locatePath, spanOf, type Position, type TreeWalker } from './source-positions';
 
-/** A 1-based line/column range in a text file. */
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-}
+export type { Position } from './source-positions';
 
 /**
  * The kinds of problem a YAML file can have before any rule looks at it. They are finding
@@ -29,6 +13,7 @@ export interface Position {
  */
 export type YamlProblemId =
   | 'yaml/syntax'
+  | 'yaml/file-too-large'
   | 'yaml/duplicate-key'
   | 'yaml/tab-indent'
   | 'yaml/multiple-documents'
@@ -49,6 +34,10 @@ export interface YamlProblem {
 export interface YamlSource {
   /** The plain value; `undefined` when it could not be built (e.g. a refused alias bomb). */
   readonly value: unknown;
+  /**
+   * The `yaml` library's document of the text. A text read by the fast path has none until
+   * this is first read (it is then parsed, at the library's speed).
+   */
   readonly document: Document;
   /** YAML-level problems, in text order; empty for a well-formed single document. */
   readonly problems: readonly YamlProblem[];
@@ -58,6 +47,8 @@ export interface YamlSource {
   locateKey(path: Path): Position;
   /** The position of a character offset (a zero-length range). */
   positionAt(offset: number): Position;
+  /** The [start, end) offsets of every scalar, keys included, in text order (e.g. to tell text from comments). */
+  scalarRanges(): readonly (readonly [number, number])[];
 }
 
 export interface YamlSourceOptions {
@@ -67,12 +58,39 @@ export interface YamlSourceOptions {
    * refused as a "billion laughs" alias bomb instead of being expanded.
    */
   readonly maxAliasCount?: number;
+  /** See DEFAULT_MAX_ALIASES. */
+  readonly maxAliases?: number;
   /** See DEFAULT_MAX_DEPTH. */
   readonly maxDepth?: number;
+  /** See DEFAULT_MAX_PROBLEMS. */
+  readonly maxProblems?: number;
+  /** See DEFAULT_MAX_FULL_YAML_LENGTH. */
+  readonly maxFullYamlLength?: number;
 }
 
 /** The default alias budget: far above what a hand-written config uses, far below a bomb. */
 export const DEFAULT_MAX_ALIAS_COUNT = 100;
+
+/**
+ * The most aliases a file may use. The `yaml` library resolves each alias by scanning the
+ * anchors and aliases before it, so 50,000 harmless aliases take minutes; a hand-written
+ * config uses a handful.
+ */
+export const DEFAULT_MAX_ALIASES = 1000;
+
+/**
+ * The most YAML problems reported for one file (then one more says how many were left out):
+ * a binary or garbled file has a problem on nearly every token.
+ */
+export const DEFAULT_MAX_PROBLEMS = 100;
+
+/**
+ * The longest text (in characters) read with the `yaml` library, that is, when it is not
+ * plain YAML (readPlainYaml). The library needs up to about 3 s and 450 MB per MiB of
+ * text, so a 10 MiB file with one anchor in it would take half a minute and more memory
+ * than Node's default heap: beyond this length only plain YAML is read.
+ */
+export const DEFAULT_MAX_FULL_YAML_LENGTH = 2 * 1024 * 1024;
 
 /**
  * The deepest nesting read (indentation columns plus open flow brackets, an upper bound of
@@ -82,27 +100,11 @@ export const DEFAULT_MAX_ALIAS_COUNT = 100;
  */
 export const DEFAULT_MAX_DEPTH = 256;
 
-function rangeToPosition(lineCounter: LineCounter, start: number, end: number): Position {
-  const from = lineCounter.linePos(start);
-  const to = lineCounter.linePos(Math.max(start, end));
-  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
-}
-
-function scalarKey(pair: Pair): string | undefined {
-  return isScalar(pair.key) ? String(pair.key.value) : undefined;
-}
-
-const PLAIN_MESSAGES: Partial<Record<YAMLError['code'], string>> = {
-  TAB_AS_INDENT: 'Tabs are not allowed as indentation in YAML: indent with spaces.',
-  DUPLICATE_KEY: 'Duplicate key: YAML keeps only one of the values, so the other is silently lost.',
-  MULTIPLE_DOCS:
-    'A second YAML document starts here: a project config is one document per file. Split it into two files, or remove the `---` line.',
-};
-
 /**
  * Parses YAML text keeping positions, and reports what is wrong with the YAML itself
  * (syntax, duplicate keys, tab indentation, several documents, alias bombs) as problems
- * instead of throwing.
+ * instead of throwing. Text in the plain subset configs are written in is read by a fast
+ * path (readPlainYaml); anything else by the `yaml` library, with the same value and positions.
  * @example parseYamlSource('a:\n  b: 1\n').locate(['a', 'b']) // → { line: 2, column: 6, … }
  * @example parseYamlSource('a: 1\na: 2\n').problems[0].id // → 'yaml/duplicate-key'
  */
@@ -110,200 +112,81 @@ export function parseYamlSource(text: string, options: YamlSourceOptions = {}): 
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const tooDeep = offsetBeyondDepth(text, maxDepth);
   if (tooDeep >= 0) return refusedAsTooDeep(text, tooDeep, maxDepth);
+  const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  let notPlainAt = 0;
+  const plain = readPlainYaml(text, (offset) => (notPlainAt = offset));
+  if (plain) return plainSource(text, plain, maxProblems);
+  const maxFullYamlLength = options.maxFullYamlLength ?? DEFAULT_MAX_FULL_YAML_LENGTH;
+  if (text.length > maxFullYamlLength) return refusedAsNotPlain(text, notPlainAt, maxFullYamlLength);
+  return librarySource(text, {
+    maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT,
+    maxAliases: options.maxAliases ?? DEFAULT_MAX_ALIASES,
+    maxProblems,
+  });
+}
 
-  const lineCounter = new LineCounter();
-  // logLevel 'error': the library's own console warnings (e.g. for a mapping used as a key) would
-  // otherwise reach stderr; what matters is reported as problems.
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-  const whole = rangeToPosition(lineCounter, 0, 0);
-  const span = (start: number, end: number): Position => rangeToPosition(lineCounter, start, end);
+const plainWalker = (span: (start: number, end: number) => Position): TreeWalker<PlainNode> => ({
+  at: (node) => (node ? span(node.start, node.end) : undefined),
+  isScalar: (node) => node?.kind === 'scalar',
+  entry(node, key) {
+    if (node?.kind !== 'map') return 'not-a-map';
+    const pair = node.pairs.find((p) => p.key === key);
+    return pair ? { key: span(pair.keyStart, pair.keyEnd), value: pair.value } : undefined;
+  },
+  item: (node, index) => (node?.kind === 'seq' ? node.items[index] : 'not-a-seq'),
+});
 
-  const at = (node: Node | Pair | null | undefined): Position | undefined => {
-    const target = isPair(node) ? (node.key as Node | null) : node;
-    const range = target && 'range' in target ? target.range : undefined;
-    return range ? span(range[0], range[1]) : undefined;
-  };
-
-  const problems: YamlProblem[] = [];
-  let duplicates: YamlProblem[] | undefined;
-  if (document.errors.some((e) => e.code === 'DUPLICATE_KEY')) {
-    try {
-      duplicates = duplicateKeys(document, at);
-    } catch {
-      // Too deep to walk: fall back to the parser's own duplicate-key errors below.
-      duplicates = undefined;
-    }
-  }
-  for (const error of document.errors) {
-    // Duplicate keys are reported below with both places they occur.
-    if (error.code === 'DUPLICATE_KEY' && duplicates) continue;
-    const id: YamlProblemId =
-      error.code === 'TAB_AS_INDENT'
-        ? 'yaml/tab-indent'
-        : error.code === 'MULTIPLE_DOCS'
-          ? 'yaml/multiple-documents'
-          : error.code === 'DUPLICATE_KEY'
-            ? 'yaml/duplicate-key'
-            : 'yaml/syntax';
-    const message = PLAIN_MESSAGES[error.code] ?? `${sentence(error.message)}`;
-    // A multi-document error spans the whole second document; point at its start.
-    const end = error.code === 'MULTIPLE_DOCS' ? error.pos[0] + 3 : error.pos[1];
-    problems.push({ id, severity: 'error', message, position: span(error.pos[0], end) });
-  }
-  if (duplicates) problems.push(...duplicates);
-  for (const warning of document.warnings) {
-    problems.push({ id: 'yaml/warning', severity: 'warn', message: sentence(warning.message), position: span(warning.pos[0], warning.pos[1]) });
-  }
-
-  const maxAliasCount = options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT;
-  let value: unknown;
-  try {
-    value = document.toJS({ maxAliasCount });
-  } catch (error) {
-    problems.push(valueProblem(error, document, at, maxAliasCount) ?? { id: 'yaml/syntax', severity: 'error', message: sentence(String(error)), position: whole });
-    value = undefined;
-  }
-  problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
-
-  const source: YamlSource = {
-    value,
-    document,
+/** A source read by the fast path: well-formed but for duplicate keys; the library document only on demand. */
+function plainSource(text: string, plain: PlainDocument, maxProblems: number): YamlSource {
+  const span = (start: number, end: number): Position => spanOf(plain.lineStarts, start, end);
+  const problems = capProblems(
+    plain.duplicates.map((d) => duplicateKeyProblem(d.key, span(d.start, d.end), span(d.firstStart, d.firstEnd))),
+    maxProblems,
+  );
+  const walker = plainWalker(span);
+  const whole = span(0, 0);
+  const locate = (path: Path): Position => locatePath(walker, plain.root, path, whole);
+  let document: Document | undefined;
+  let scalars: [number, number][] | undefined;
+  return {
+    value: plain.value,
+    get document(): Document {
+      document ??= parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+      return document;
+    },
     problems,
-    positionAt(offset: number): Position {
-      return span(offset, offset);
-    },
-    locateKey(path: Path): Position {
-      const parent = path.length > 0 ? document.getIn(path.slice(0, -1), true) : undefined;
-      if (isMap(parent)) {
-        const last = path[path.length - 1];
-        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
-        const position = pair ? at(pair) : undefined;
-        if (position) return position;
+    positionAt: (offset) => span(offset, offset),
+    locate,
+    locateKey(path) {
+      let parent: PlainNode | undefined = plain.root;
+      for (const segment of path.slice(0, -1)) {
+        parent = parent?.kind === 'map' ? parent.pairs.find((p) => p.key === segment)?.value : parent?.kind === 'seq' && typeof segment === 'number' ? parent.items[segment] : undefined;
       }
-      return source.locate(path);
-    },
-    locate(path: Path): Position {
-      let node: unknown = document.contents;
-      // The best place to point at so far: a missing attribute is reported at the key
-      // of the object that lacks it, or at the start of the list item that lacks it.
-      let best: Position | undefined = at(node as Node);
-      for (const segment of path) {
-        if (isMap(node)) {
-          const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-          if (!pair) return best ?? whole;
-          best = at(pair) ?? best;
-          node = pair.value;
-          if (isScalar(node)) best = at(node) ?? best;
-        } else if (isSeq(node) && typeof segment === 'number') {
-          const item = node.items[segment];
-          if (!item) return best ?? whole;
-          node = item;
-          best = at(item as Node) ?? best;
-        } else {
-          return best ?? whole;
-        }
+      if (parent?.kind === 'map' && path.length > 0) {
+        const last = String(path[path.length - 1]);
+        const pair = parent.pairs.find((p) => p.key === last);
+        if (pair) return span(pair.keyStart, pair.keyEnd);
       }
-      return best ?? whole;
+      return locate(path);
+    },
+    scalarRanges() {
+      if (!scalars) {
+        const found: [number, number][] = [];
+        const walk = (node: PlainNode): void => {
+          if (node.kind === 'scalar') found.push([node.start, node.end]);
+          else if (node.kind === 'seq') node.items.forEach(walk);
+          else
+            for (const pair of node.pairs) {
+              found.push([pair.keyStart, pair.keyEnd]);
+              walk(pair.value);
+            }
+        };
+        walk(plain.root);
+        scalars = found;
+      }
+      return scalars;
     },
   };
-  return source;
-}
-
-/** Why the plain value could not be built: too deep a nesting, an alias bomb, or an unknown anchor. */
-function valueProblem(error: unknown, document: Document, at: At, maxAliasCount: number): YamlProblem | undefined {
-  if (error instanceof RangeError) {
-    return {
-      id: 'yaml/syntax',
-      severity: 'error',
-      message: 'The file nests mappings and lists too deeply to be read; a project config is a few levels deep.',
-      position: at(document.contents) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 },
-    };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  try {
-    if (/resource exhaustion/i.test(message)) {
-      return {
-        id: 'yaml/alias-limit',
-        severity: 'error',
-        message: `Refused to expand the aliases of this file: they would copy more than ${maxAliasCount} nodes, the pattern of a "billion laughs" alias bomb. Write the values out, or use fewer aliases.`,
-        position: aliasPositions(document, at)[0] ?? at(document.contents) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 },
-      };
-    }
-    const alias = unresolvedAlias(document, at);
-    return alias ? { id: 'yaml/syntax', severity: 'error', message: sentence(message), position: alias } : undefined;
-  } catch {
-    // Walking a pathological document can itself exhaust the stack; the caller positions the problem.
-    return undefined;
-  }
-}
-
-function sentence(message: string): string {
-  const trimmed = message.trim();
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
-
-type At = (node: Node | Pair | null | undefined) => Position | undefined;
-
-function duplicateKeys(document: Document, at: At): YamlProblem[] {
-  const found: YamlProblem[] = [];
-  visit(document, {
-    Map(_key, map) {
-      const first = new Map<string, Pair>();
-      for (const pair of map.items) {
-        const key = scalarKey(pair as Pair);
-        if (key === undefined) continue;
-        const earlier = first.get(key);
-        if (!earlier) {
-          first.set(key, pair as Pair);
-          continue;
-        }
-        const position = at(pair as Pair);
-        const earlierPosition = at(earlier);
-        if (!position) continue;
-        found.push({
-          id: 'yaml/duplicate-key',
-          severity: 'error',
-          message: `Duplicate key "${key}"${earlierPosition ? ` (first written at line ${earlierPosition.line})` : ''}: YAML keeps only one of them, so one of the two values is silently lost.`,
-          position,
-          ...(earlierPosition ? { related: [{ message: `"${key}" is first written here.`, position: earlierPosition }] } : {}),
-        });
-      }
-    },
-  });
-  return found;
-}
-
-function aliasPositions(document: Document, at: At): Position[] {
-  const positions: Position[] = [];
-  visit(document, {
-    Alias(_key, alias) {
-      const position = at(alias);
-      if (position) positions.push(position);
-      return visit.SKIP;
-    },
-  });
-  return positions;
-}
-
-function unresolvedAlias(document: Document, at: At): Position | undefined {
-  const anchors = new Set<string>();
-  let position: Position | undefined;
-  // Anchors must be defined before use, so one pass in document order finds the first bad alias.
-  visit(document, {
-    Node(_key, node) {
-      if (isAlias(node)) {
-        if (!anchors.has(node.source)) {
-          position = at(node);
-          return visit.BREAK;
-        }
-        return visit.SKIP;
-      }
-      if (node.anchor) anchors.add(node.anchor);
-      return undefined;
-    },
-  });
-  return position;
 }
 
 /**
@@ -315,51 +198,62 @@ function unresolvedAlias(document: Document, at: At): Position | undefined {
 function offsetBeyondDepth(text: string, limit: number): number {
   // Cheap exit for the usual file: it cannot nest deeper than its longest run of indentation and brackets.
   if (text.length <= limit) return -1;
+  // Character codes, not one-character strings: this runs over every byte of a 10 MB file.
+  const SPACE = 32;
+  const TAB = 9;
+  const CR = 13;
+  const HASH = 35;
+  const DASH = 45;
+  const DQUOTE = 34;
+  const SQUOTE = 39;
   let flow = 0;
-  let quote: '"' | "'" | undefined;
+  let quote = 0;
   let blockScalarIndent = -1;
   let offset = 0;
   while (offset < text.length) {
     const end = text.indexOf('\n', offset);
     const lineEnd = end < 0 ? text.length : end;
     let i = offset;
-    while (i < lineEnd && text[i] === ' ') i++;
+    while (i < lineEnd && text.charCodeAt(i) === SPACE) i++;
     const indent = i - offset;
-    const blank = i === lineEnd || text[i] === '\r' || text[i] === '#';
+    const first = text.charCodeAt(i);
+    const blank = i === lineEnd || first === CR || first === HASH;
     if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) {
       offset = lineEnd + 1;
       continue;
     }
     blockScalarIndent = -1;
     let depth = indent;
-    if (quote === undefined) {
-      while (text[i] === '-' && (text[i + 1] === ' ' || i + 1 === lineEnd)) {
+    if (quote === 0) {
+      while (text.charCodeAt(i) === DASH && (text.charCodeAt(i + 1) === SPACE || i + 1 === lineEnd)) {
         depth++;
         i += 2;
-        while (i < lineEnd && text[i] === ' ') i++;
+        while (i < lineEnd && text.charCodeAt(i) === SPACE) i++;
       }
     }
     if (depth + flow > limit) return i;
-    let lastSignificant = '';
+    let significant = false;
+    let indicator = false;
     for (; i < lineEnd; i++) {
-      const ch = text[i]!;
-      if (quote !== undefined) {
-        if (ch === '\\' && quote === '"') i++;
+      const ch = text.charCodeAt(i);
+      if (ch === 124 || ch === 62) indicator = true; // | >
+      if (quote !== 0) {
+        if (ch === 92 && quote === DQUOTE) i++;
         else if (ch === quote) {
-          if (quote === "'" && text[i + 1] === "'") i++;
-          else quote = undefined;
+          if (quote === SQUOTE && text.charCodeAt(i + 1) === SQUOTE) i++;
+          else quote = 0;
         }
         continue;
       }
-      if (ch === '#' && (i === offset || text[i - 1] === ' ' || text[i - 1] === '\t')) break;
-      if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '[' || ch === '{') {
+      if (ch === HASH && (i === offset || text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === TAB)) break;
+      if (ch === DQUOTE || ch === SQUOTE) quote = ch;
+      else if (ch === 91 || ch === 123) {
         if (depth + ++flow > limit) return i;
-      } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
-      if (ch !== ' ' && ch !== '\t' && ch !== '\r') lastSignificant = ch;
+      } else if ((ch === 93 || ch === 125) && flow > 0) flow--;
+      if (ch !== SPACE && ch !== TAB && ch !== CR) significant = true;
     }
     // A line ending in a block scalar indicator (`|`, `>-`, `|2`) starts literal text.
-    if (quote === undefined && flow === 0 && /[|>][0-9+-]*$/.test(text.slice(offset, lineEnd).replace(/\s+#.*$/, '').trimEnd()) && lastSignificant !== '') {
+    if (indicator && quote === 0 && flow === 0 && significant && /[|>][0-9+-]*$/.test(text.slice(offset, lineEnd).replace(/\s+#.*$/, '').trimEnd())) {
       blockScalarIndent = indent;
     }
     offset = lineEnd + 1;
@@ -367,30 +261,47 @@ function offsetBeyondDepth(text: string, limit: number): number {
   return -1;
 }
 
-function refusedAsTooDeep(text: string, offset: number, maxDepth: number): YamlSource {
-  const lineCounter = new LineCounter();
-  // An empty document keeps the YamlSource shape; the only problem says why.
-  const document = parseDocument('', { lineCounter });
+/** The 1-based line and column of an offset, counting lines up to it (for a refusal: no line index is built). */
+function offsetPosition(text: string, offset: number): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  const position: Position = { line, column: offset - lineStart + 1, endLine: line, endColumn: offset - lineStart + 2 };
+  return { line, column: offset - lineStart + 1, endLine: line, endColumn: offset - lineStart + 2 };
+}
+
+/** A source with one problem and no value, for a text refused before it was parsed. */
+function refused(problem: YamlProblem): YamlSource {
+  const position = problem.position;
   return {
     value: undefined,
-    document,
-    problems: [
-      {
-        id: 'yaml/syntax',
-        severity: 'error',
-        message: `The file nests mappings and lists more than ${maxDepth} levels deep here; a project config is about ten levels deep. Refused without parsing it.`,
-        position,
-      },
-    ],
+    // An empty document keeps the YamlSource shape; the only problem says why.
+    document: parseDocument(''),
+    scalarRanges: () => [],
+    problems: [problem],
     locate: () => position,
     locateKey: () => position,
     positionAt: () => position,
   };
+}
+
+function refusedAsNotPlain(text: string, offset: number, maxLength: number): YamlSource {
+  const mib = (n: number): string => `${(n / (1024 * 1024)).toFixed(2).replace(/\.?0+$/, '')} MiB`;
+  return refused({
+    id: 'yaml/file-too-large',
+    severity: 'error',
+    message: `The file is ${mib(text.length)} and is not plain YAML from here on (an anchor, alias, tag, block scalar, multi-line value, tab, several documents or a syntax error): a file over ${mib(maxLength)} must be plain YAML to be read, as the full YAML parser would need gigabytes of memory for it. Split it, or write it plainly.`,
+    position: offsetPosition(text, offset),
+  });
+}
+
+function refusedAsTooDeep(text: string, offset: number, maxDepth: number): YamlSource {
+  return refused({
+    id: 'yaml/syntax',
+    severity: 'error',
+    message: `The file nests mappings and lists more than ${maxDepth} levels deep here; a project config is about ten levels deep. Refused without parsing it.`,
+    position: offsetPosition(text, offset),
+  });
 }
