@@ -48,6 +48,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
  * @example app.use(requestLogging(logger));
  */
 export function requestLogging(logger: Logger): RequestHandler {
+  // The request line is built from the five fields below, none of them secret, so it skips the
+  // wildcard redaction: that cost ~25 µs a line, about 5% of a PATCH under load (docs/benchmarks.md).
+  // Anything else logged through `logger` keeps it.
+  const lines = logger.child({}, { redact: [] });
   return (req, res, next) => {
     const started = performance.now();
     const path = req.originalUrl.split('?')[0];
@@ -58,7 +62,7 @@ export function requestLogging(logger: Logger): RequestHandler {
       const principal = principalOf(res)?.id;
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const aborted = !res.writableFinished;
-      logger.info({ method: req.method, path, status: res.statusCode, ms, ...(principal ? { principal } : {}), ...(aborted ? { aborted } : {}) }, 'request');
+      lines.info({ method: req.method, path, status: res.statusCode, ms, ...(principal ? { principal } : {}), ...(aborted ? { aborted } : {}) }, 'request');
     };
     res.once('finish', log);
     res.once('close', log);
