@@ -6,7 +6,8 @@
 // checks that it loaded exactly what the file held (API keys, their grants, and that a key's
 // private key from the file still authenticates), then drives a storm of POST /_mock/apiKeys
 // from several concurrent clients, SIGKILLs the server at a random moment, and checks the file:
-// it parses, is a mock-atlas state of the right version, and has mode 0600. The next iteration's
+// it parses, is a mock-atlas state of the right version, has mode 0600, and its key file
+// (`<file>.key`, mode 0600) opens its encrypted private keys. The next iteration's
 // start is the restart check. It prints its numbers, including how many acknowledged writes the
 // file did not hold yet at the kill (saves are coalesced and run after the response, so the file
 // may trail the last few responses; it must never be unreadable).
@@ -15,6 +16,7 @@
 //        [--state-file FILE] [--workers 8] [--min-kill-ms 20] [--max-kill-ms 400] [--json]
 // Exit 0 when every iteration passed, 1 otherwise. Build the server first: npx nx run mock-atlas:build
 import { spawn } from 'node:child_process';
+import { createDecipheriv } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -78,15 +80,47 @@ function startServer() {
   return { child, ready, exited };
 }
 
-/** The state file as a client sees it: parsed, of our format and version, and private. */
+/**
+ * Opens a secret the server sealed (`enc:v1:<iv>:<tag>:<ciphertext>`, AES-256-GCM, base64url;
+ * apps/mock-atlas/src/server/state-secrets.ts) with the key file's key.
+ */
+function openSecret(sealed, key) {
+  if (!sealed.startsWith('enc:v1:')) throw new Error('a private key in the file is not encrypted');
+  const [iv, tag, body] = sealed.slice('enc:v1:'.length).split(':').map((part) => Buffer.from(part, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+}
+
+/** The server's key: MOCK_ATLAS_STATE_KEY when this process (and so the server) has it, else the key file. */
+function stateKey() {
+  let text = process.env.MOCK_ATLAS_STATE_KEY;
+  if (!text) {
+    checkPrivate(`${stateFile}.key`);
+    text = readFileSync(`${stateFile}.key`, 'utf8');
+  }
+  text = text.trim();
+  return /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+}
+
+function checkPrivate(path) {
+  const mode = statSync(path).mode & 0o777;
+  if (mode !== 0o600) throw new Error(`${path} has mode ${mode.toString(8)}, expected 600`);
+}
+
+/**
+ * The state file as a client sees it: parsed, of our format and version, private, and its
+ * private keys opened with the key file (both files mode 0600).
+ */
 function readFile() {
   const text = readFileSync(stateFile, 'utf8');
   const file = JSON.parse(text);
-  if (file?.format !== 'mock-atlas-state' || file.version !== 1 || typeof file.state !== 'object' || !Array.isArray(file.state.apiKeys)) {
-    throw new Error('the file parses but is not a version-1 mock-atlas state');
+  if (file?.format !== 'mock-atlas-state' || file.version !== 2 || typeof file.state !== 'object' || !Array.isArray(file.state.apiKeys)) {
+    throw new Error('the file parses but is not a version-2 mock-atlas state');
   }
-  const mode = statSync(stateFile).mode & 0o777;
-  if (mode !== 0o600) throw new Error(`the file has mode ${mode.toString(8)}, expected 600`);
+  checkPrivate(stateFile);
+  const key = stateKey();
+  file.state.apiKeys = file.state.apiKeys.map((k) => ({ ...k, privateKey: openSecret(k.privateKey, key) }));
   return { file, bytes: Buffer.byteLength(text) };
 }
 

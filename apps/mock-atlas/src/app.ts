@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { authenticate } from './http/auth/authenticate';
 import { DigestAuth } from './http/auth/digest';
 import { BearerTokens, oauthRouter } from './http/auth/oauth';
+import { requireControlToken } from './http/control-token';
 import { atlasErrors } from './http/errors';
 import { faultInjection } from './http/faults';
 import { requestJournal } from './http/journal';
@@ -21,8 +22,10 @@ import type { MockStore } from './server/mock-store';
 export interface AppOptions extends ControlOptions {
   readonly store: MockStore;
   readonly logger?: Logger;
-  /** Mount the /_mock control API (default true). */
+  /** Mount the /_mock control API (default true); when false, /_mock/* is an unknown path (404). */
   readonly controlApi?: boolean;
+  /** When set, every /_mock call needs `Authorization: Bearer <controlToken>` (else 401). */
+  readonly controlToken?: string;
 }
 
 /** The Atlas routes, identical under /api/atlas/v1.0 and /api/atlas/v2 (versioning picks the representation). */
@@ -66,7 +69,8 @@ export function createApp(options: AppOptions): Express {
   if (options.controlApi !== false) {
     const control = express.Router();
     controlRoutes(control, store, options);
-    app.use('/_mock', control);
+    if (options.controlToken !== undefined) app.use('/_mock', requireControlToken(options.controlToken), control);
+    else app.use('/_mock', control);
   }
   app.use(notFound());
   app.use(atlasErrors());

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The mock-atlas command: parse, start, print how to connect, stop cleanly on a signal.
 import { isIP } from 'node:net';
-import { CommanderError } from 'commander';
+import { CommanderError, InvalidArgumentError } from 'commander';
 import { pino, type LevelWithSilent } from 'pino';
 import { createLogger } from './http/logging';
-import { renderBanner, startupInfo } from './cli/banner';
+import { exposureWarning, renderBanner, startupInfo } from './cli/banner';
 import { parseArgs } from './cli/parse-args';
 import { StateFileError } from './server/persistence';
 import { ConfigLoadError, startServer } from './server/start';
@@ -19,17 +19,15 @@ function isLoopback(host: string): boolean {
 async function main(): Promise<number> {
   let options;
   try {
-    options = parseArgs(process.argv.slice(2), VERSION);
+    options = parseArgs(process.argv.slice(2), VERSION, process.env);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    // Commander printed its own errors; an InvalidArgumentError thrown after parsing (two options
+    // that exclude each other, a bad MOCK_ATLAS_CONTROL_TOKEN) has not been printed yet.
+    if (error instanceof CommanderError && !(error instanceof InvalidArgumentError)) return error.exitCode === 0 ? 0 : 2;
     process.stderr.write(`mock-atlas: ${(error as Error).message}\n`);
     return 2;
   }
-  if (!isLoopback(options.host)) {
-    process.stderr.write(
-      `mock-atlas: warning: binding to ${options.host} exposes the mock and its unauthenticated /_mock control API beyond this machine.\n`,
-    );
-  }
+  if (!isLoopback(options.host)) process.stderr.write(`${exposureWarning(options.host, options.control.status)}\n`);
   // Request logs go to stderr: stdout carries only the banner or the --json start-up line.
   const logger = createLogger({ level: options.logLevel as LevelWithSilent, destination: pino.destination(2) });
   const tls = options.tlsCert && options.tlsKey ? readTls(options.tlsCert, options.tlsKey) : options.tls ? await selfSignedTls() : undefined;
@@ -41,13 +39,16 @@ async function main(): Promise<number> {
       clock: options.clock,
       options: { kms: options.kms, keyRotationDays: options.keyRotationDays },
       logger,
+      controlApi: options.control.status !== 'off',
+      ...(options.control.status === 'protected' ? { controlToken: options.control.token } : {}),
       ...(tls ? { tls } : {}),
       ...(options.stateFile ? { stateFile: options.stateFile } : {}),
     });
     if (atlas.stateFile?.loaded && options.configs.length > 0) {
       process.stderr.write(`mock-atlas: warning: --config ignored: the state was loaded from ${atlas.stateFile.path}.\n`);
     }
-    const info = startupInfo(atlas);
+    // The token is printed only when the mock made it up; one the user gave stays theirs.
+    const info = startupInfo(atlas, options.control.status === 'protected' && options.control.tokenFrom === 'generated' ? { controlToken: options.control.token } : {});
     process.stdout.write(options.json ? `${JSON.stringify(info)}\n` : `${renderBanner(info)}\n`);
     const stop = () => {
       void atlas.close().then(() => process.exit(0));

@@ -1,4 +1,13 @@
-import type { RunningMockAtlas } from '../server/start';
+import type { ControlApiStatus, RunningMockAtlas } from '../server/start';
+
+/** The control API as the start-up line reports it; the token only when the mock generated it. */
+export interface ControlApiInfo {
+  readonly status: ControlApiStatus;
+  /** Where it is served (absent when off). */
+  readonly url?: string;
+  /** The token to send, printed once: only a token the mock generated (`--control-token auto`). */
+  readonly token?: string;
+}
 
 /** What a person (or another tool, with --json) needs to talk to the started mock. */
 export interface StartupInfo {
@@ -10,10 +19,15 @@ export interface StartupInfo {
   readonly apiKey?: { publicKey: string; privateKey: string };
   readonly serviceAccount?: { clientId: string; clientSecret: string };
   readonly caCertPath?: string;
+  readonly controlApi: ControlApiInfo;
 }
 
-/** Picks the first project and the strongest credentials it has, for the banner. */
-export function startupInfo(atlas: RunningMockAtlas): StartupInfo {
+/**
+ * Picks the first project and the strongest credentials it has, for the banner. `shown.controlToken`
+ * is a generated control token to print; a token the user gave is never printed.
+ * @example process.stdout.write(renderBanner(startupInfo(atlas)));
+ */
+export function startupInfo(atlas: RunningMockAtlas, shown: { readonly controlToken?: string } = {}): StartupInfo {
   const state = atlas.store.state;
   const project = atlas.projects[0];
   const ownerFirst = <T extends { grants: readonly { role: string }[] }>(items: readonly T[]) =>
@@ -30,7 +44,37 @@ export function startupInfo(atlas: RunningMockAtlas): StartupInfo {
     ...(key ? { apiKey: { publicKey: key.publicKey, privateKey: key.privateKey } } : {}),
     ...(account ? { serviceAccount: { clientId: account.clientId, clientSecret: account.clientSecret } } : {}),
     ...(atlas.tls?.certPath ? { caCertPath: atlas.tls.certPath } : {}),
+    controlApi: {
+      status: atlas.controlApi,
+      ...(atlas.controlApi !== 'off' ? { url: `${atlas.baseUrl}/_mock` } : {}),
+      ...(atlas.controlApi === 'protected' && shown.controlToken !== undefined ? { token: shown.controlToken } : {}),
+    },
   };
+}
+
+function controlApiLine(control: ControlApiInfo): string {
+  const calls = '(reset, projects, state, kms/keys, kms/credentials, clock, outbox, requests, faults, apiKeys, serviceAccounts)';
+  if (control.status === 'off') return 'Control API: off (--no-control-api). Ctrl-C stops.';
+  if (control.status === 'open') return `Control API: ${control.url} ${calls}, open to anyone who can connect. Ctrl-C stops.`;
+  const how = control.token !== undefined ? `send the header "Authorization: Bearer ${control.token}"` : 'send the header "Authorization: Bearer <the token you gave>"';
+  return `Control API: ${control.url} ${calls}, protected: ${how}. Ctrl-C stops.`;
+}
+
+/**
+ * The warning printed when the mock binds to an address other machines can reach; it says what
+ * the control API then exposes.
+ * @example exposureWarning('0.0.0.0', 'open')
+ */
+export function exposureWarning(host: string, control: ControlApiStatus): string {
+  const prefix = `mock-atlas: warning: binding to ${host} exposes`;
+  switch (control) {
+    case 'open':
+      return `${prefix} the mock and its unauthenticated /_mock control API beyond this machine: anyone who can connect can read and replace its state. Protect it with --control-token auto, or turn it off with --no-control-api.`;
+    case 'protected':
+      return `${prefix} the mock beyond this machine; its /_mock control API is protected by the control token.`;
+    case 'off':
+      return `${prefix} the mock beyond this machine; its /_mock control API is off.`;
+  }
 }
 
 /** The human start-up text: base URL, project, credentials and a ready-to-paste curl command. */
@@ -50,6 +94,6 @@ export function renderBanner(info: StartupInfo): string {
       `    "${info.baseUrl}/api/atlas/v2/groups/${info.groupId}/encryptionAtRest?pretty=true"`,
     );
   }
-  lines.push('', `Control API: ${info.baseUrl}/_mock (reset, projects, state, kms/keys, kms/credentials, clock, outbox, requests, faults, apiKeys, serviceAccounts). Ctrl-C stops.`);
+  lines.push('', controlApiLine(info.controlApi));
   return lines.join('\n');
 }

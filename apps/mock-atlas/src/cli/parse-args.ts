@@ -1,5 +1,15 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { CONTROL_TOKEN_ENV, CONTROL_TOKEN_SHAPE, GENERATED_CONTROL_TOKEN, generateControlToken } from '../http/control-token';
+import type { ControlApiStatus } from '../server/start';
 import type { ClockMode } from '../server/virtual-clock';
+
+/**
+ * How the /_mock control API is served: open, protected by a token (and where the token came
+ * from: it is printed at start only when the mock generated it), or off.
+ */
+export type ControlApiChoice =
+  | { readonly status: Exclude<ControlApiStatus, 'protected'> }
+  | { readonly status: 'protected'; readonly token: string; readonly tokenFrom: 'flag' | 'env' | 'generated' };
 
 export interface CliOptions {
   readonly port: number;
@@ -14,6 +24,7 @@ export interface CliOptions {
   readonly tlsKey?: string;
   readonly json: boolean;
   readonly stateFile?: string;
+  readonly control: ControlApiChoice;
 }
 
 function positiveInt(max: number) {
@@ -24,16 +35,37 @@ function positiveInt(max: number) {
   };
 }
 
+const TOKEN_RULE = `16 to 512 visible ASCII characters (no spaces), or "${GENERATED_CONTROL_TOKEN}"`;
+
+/** --no-control-api, else --control-token, else MOCK_ATLAS_CONTROL_TOKEN from `env`, else open. */
+function controlChoice(o: Record<string, unknown>, env: Readonly<Record<string, string | undefined>>): ControlApiChoice {
+  const flag = o.controlToken as string | undefined;
+  if (o.controlApi === false) {
+    if (flag !== undefined) throw new InvalidArgumentError('--no-control-api and --control-token exclude each other');
+    return { status: 'off' };
+  }
+  const fromEnv = env[CONTROL_TOKEN_ENV];
+  const given = flag ?? (fromEnv === '' ? undefined : fromEnv);
+  if (given === undefined) return { status: 'open' };
+  if (given !== GENERATED_CONTROL_TOKEN && !CONTROL_TOKEN_SHAPE.test(given)) {
+    // The value is a secret: the message says what is wrong with it, never what it is (which is
+    // why the option has no commander argument parser: commander quotes a refused value).
+    throw new InvalidArgumentError(`${flag === undefined ? CONTROL_TOKEN_ENV : '--control-token'} must be ${TOKEN_RULE}`);
+  }
+  if (given === GENERATED_CONTROL_TOKEN) return { status: 'protected', token: generateControlToken(), tokenFrom: 'generated' };
+  return { status: 'protected', token: given, tokenFrom: flag === undefined ? 'env' : 'flag' };
+}
+
 /**
- * The mock-atlas command line (PRODUCT.md "Startup").
- * @example parseArgs(['--port', '0', '--config', 'project.yaml'])
+ * The mock-atlas command line (PRODUCT.md "Startup"); `env` supplies MOCK_ATLAS_CONTROL_TOKEN.
+ * @example parseArgs(['--port', '0', '--config', 'project.yaml'], '0.1.0', process.env)
  */
-export function parseArgs(argv: readonly string[], version: string): CliOptions {
+export function parseArgs(argv: readonly string[], version: string, env: Readonly<Record<string, string | undefined>> = {}): CliOptions {
   const program = new Command('mock-atlas')
     .description('A faithful local MongoDB Atlas Administration API for Encryption at Rest with customer-managed keys.')
     .version(version)
     .option('-p, --port <port>', 'port to listen on (0: any free port)', positiveInt(65535), 8080)
-    .option('--host <host>', 'address to bind (anything but loopback exposes the unauthenticated control API)', '127.0.0.1')
+    .option('--host <host>', 'address to bind (anything but loopback exposes the mock, and its control API unless protected or off)', '127.0.0.1')
     .option('-c, --config <file...>', 'project config(s) to load instead of the demo project', [])
     .option(
       '--state-file <file>',
@@ -47,6 +79,11 @@ export function parseArgs(argv: readonly string[], version: string): CliOptions 
     .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM)')
     .option('--tls-key <file>', 'the private key of --tls-cert (PEM)')
     .option('--json', 'print one machine-readable JSON line at start-up instead of the banner', false)
+    .option(
+      '--control-token <token>',
+      `every /_mock call must send "Authorization: Bearer <token>" (${TOKEN_RULE}: generate one, printed once at start; default: $${CONTROL_TOKEN_ENV})`,
+    )
+    .option('--no-control-api', 'do not serve the /_mock control API at all (its paths answer 404)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program.parse(argv, { from: 'user' });
@@ -64,5 +101,6 @@ export function parseArgs(argv: readonly string[], version: string): CliOptions 
     ...(o.tlsCert ? { tlsCert: o.tlsCert as string, tlsKey: o.tlsKey as string } : {}),
     json: Boolean(o.json),
     ...(o.stateFile ? { stateFile: o.stateFile as string } : {}),
+    control: controlChoice(o, env),
   };
 }

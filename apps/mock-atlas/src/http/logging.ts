@@ -15,6 +15,9 @@ export const REDACTED_FIELDS = [
   'authorization',
   'password',
   'privateKey',
+  // A Google service-account key's own field: a key sent parsed (an object, not the string
+  // serviceAccountKey expects) carries its secret under this name.
+  'private_key',
   'clientSecret',
   'client_secret',
   'secret',

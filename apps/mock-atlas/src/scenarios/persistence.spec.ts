@@ -138,7 +138,7 @@ describe('--state-file: a corrupt file stops the start and is never touched', ()
   };
   const corruptions: [name: string, make: (good: { text: string; file: Record<string, unknown> }) => string, message: RegExp][] = [
     ['truncated JSON', (g) => g.text.slice(0, Math.floor(g.text.length / 2)), /is not valid JSON \(/],
-    ['a newer version', (g) => JSON.stringify({ ...g.file, version: 2 }), /has version 2; this mock-atlas reads version 1/],
+    ['a newer version', (g) => JSON.stringify({ ...g.file, version: 3 }), /has version 3; this mock-atlas reads versions 1 and 2/],
     ['not an object', () => '[1, 2, 3]', /is not a mock-atlas state file: it holds an array, not an object/],
     ['a foreign JSON object', () => '{"compilerOptions": {}}', /is not a mock-atlas state file: "format" is missing/],
     ['a state of the wrong shape', (g) => JSON.stringify({ ...g.file, state: { ...(g.file.state as object), apiKeys: 'none' } }), /state\.apiKeys: expected an array, found string "none"/],
@@ -249,6 +249,30 @@ describe('the built mock-atlas command', () => {
     expect(result.stdout).toBe('');
     expect(readFileSync(stateFile).equals(corrupt)).toBe(true);
     expect(existsSync(`${stateFile}.tmp`)).toBe(false);
+  });
+
+  it('exits 2 when MOCK_ATLAS_STATE_KEY is not a key, without printing it, and writes nothing', () => {
+    const env = { ...process.env, MOCK_ATLAS_STATE_KEY: 'my-secret-passphrase' };
+    const result = spawnSync(process.execPath, [bundle, '--port', '0', '--state-file', stateFile], { encoding: 'utf8', timeout: 30_000, env });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`mock-atlas: state file ${stateFile} cannot be used: MOCK_ATLAS_STATE_KEY is set but is not a key: it must be 32 bytes`);
+    expect(result.stderr).not.toContain('my-secret-passphrase');
+    expect(existsSync(stateFile)).toBe(false);
+    expect(existsSync(`${stateFile}.key`)).toBe(false);
+  });
+
+  it('exits 2 when the key file of a state file with encrypted secrets is gone, and leaves the state file as it was', async () => {
+    await stop(await start('keyed'));
+    const bytes = readFileSync(stateFile);
+    expect(bytes.toString('utf8')).not.toContain('owner-keyed');
+    rmSync(`${stateFile}.key`);
+    const env = { ...process.env, MOCK_ATLAS_STATE_KEY: '' };
+    const result = spawnSync(process.execPath, [bundle, '--port', '0', '--state-file', stateFile], { encoding: 'utf8', timeout: 30_000, env });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`but there is no key to open them: the key file ${stateFile}.key does not exist and MOCK_ATLAS_STATE_KEY is not set.`);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(stateFile).equals(bytes)).toBe(true);
+    expect(existsSync(`${stateFile}.key`)).toBe(false);
   });
 
   it('survives kill -9 during heavy writes: 10 rounds of the kill -9 loop', async () => {

@@ -13,9 +13,14 @@ import {
   StateFileWriter,
   writeFileAtomically,
 } from './persistence';
+import { StateKeyring } from './state-key';
 import { VirtualClock } from './virtual-clock';
 
 const SAVED_AT = '2026-03-01T12:00:00.000Z';
+const KEY_HEX = 'ab'.repeat(32);
+const KEY = Buffer.from(KEY_HEX, 'hex');
+/** A keyring holding KEY, as MOCK_ATLAS_STATE_KEY gives it. */
+const keyring = (path = 'state.json') => StateKeyring.open(path, { MOCK_ATLAS_STATE_KEY: KEY_HEX });
 
 function stateWithKey(publicKey: string, privateKey: string): MockState {
   return {
@@ -40,25 +45,25 @@ function fileMode(path: string): number {
 describe('parseStateFile', () => {
   it('reads back what serializeState wrote, secrets included', () => {
     const state = stateWithKey('k1', 'private-1');
-    const parsed = parseStateFile(serializeState(state, SAVED_AT), 'state.json');
+    const parsed = parseStateFile(serializeState(state, SAVED_AT, KEY), 'state.json', keyring());
     expect(parsed).toEqual({ state, savedAt: SAVED_AT });
   });
 
   it('writes a format marker and a version an older or newer build can recognise', () => {
-    const json = JSON.parse(serializeState(emptyState(), SAVED_AT)) as Record<string, unknown>;
-    expect(json).toMatchObject({ format: 'mock-atlas-state', version: 1, savedAt: SAVED_AT });
+    const json = JSON.parse(serializeState(emptyState(), SAVED_AT, KEY)) as Record<string, unknown>;
+    expect(json).toMatchObject({ format: 'mock-atlas-state', version: 2, savedAt: SAVED_AT });
   });
 
-  const good = JSON.parse(serializeState(stateWithKey('k1', 'p1'), SAVED_AT)) as Record<string, unknown>;
+  const good = JSON.parse(serializeState(stateWithKey('k1', 'p1'), SAVED_AT, KEY)) as Record<string, unknown>;
   const cases: [name: string, text: string, message: RegExp][] = [
     ['an empty file', '', /state file \/x\/state\.json is empty/],
-    ['truncated JSON', serializeState(stateWithKey('k1', 'p1'), SAVED_AT).slice(0, 40), /state file \/x\/state\.json is not valid JSON \(/],
+    ['truncated JSON', serializeState(stateWithKey('k1', 'p1'), SAVED_AT, KEY).slice(0, 40), /state file \/x\/state\.json is not valid JSON \(/],
     ['a JSON array', '[]', /is not a mock-atlas state file: it holds an array, not an object/],
     ['JSON null', 'null', /is not a mock-atlas state file: it holds null, not an object/],
     ['a JSON string', '"hello"', /is not a mock-atlas state file: it holds a string, not an object/],
     ['a foreign JSON object', '{"name":"my-package","version":"1.0.0"}', /is not a mock-atlas state file: "format" is missing, expected "mock-atlas-state"/],
-    ['a newer version', JSON.stringify({ ...good, version: 2 }), /has version 2; this mock-atlas reads version 1/],
-    ['no version', JSON.stringify({ ...good, version: undefined }), /has version \(none\); this mock-atlas reads version 1/],
+    ['a newer version', JSON.stringify({ ...good, version: 3 }), /has version 3; this mock-atlas reads versions 1 and 2/],
+    ['no version', JSON.stringify({ ...good, version: undefined }), /has version \(none\); this mock-atlas reads versions 1 and 2/],
     ['a bad savedAt', JSON.stringify({ ...good, savedAt: 'yesterday' }), /has no valid "savedAt"/],
     ['a state that is not an object', JSON.stringify({ ...good, state: [] }), /does not hold a valid mock-atlas state:\n {2}state: expected a mock-atlas state \(a JSON object\), found an array/],
     [
@@ -70,7 +75,7 @@ describe('parseStateFile', () => {
   it.each(cases)('refuses %s with an error naming the file and the problem', (_name, text, message) => {
     let error: unknown;
     try {
-      parseStateFile(text, '/x/state.json');
+      parseStateFile(text, '/x/state.json', keyring('/x/state.json'));
     } catch (e) {
       error = e;
     }
@@ -127,28 +132,28 @@ describe('StateFileWriter', () => {
   it('collapses a burst of changes into at most two writes, ending with the latest state', async () => {
     const path = join(dir, 'state.json');
     const errors: unknown[] = [];
-    const writer = new StateFileWriter(path, () => SAVED_AT, (e) => errors.push(e));
+    const writer = new StateFileWriter(path, () => SAVED_AT, (e) => errors.push(e), keyring(path));
     for (let i = 0; i < 1000; i += 1) writer.save(stateWithKey('k', `private-${i}`));
     await writer.flush();
     expect(writer.stats).toEqual({ changes: 1000, writes: 2, failures: 0 });
-    expect(readStateFile(path)?.state.apiKeys[0]?.privateKey).toBe('private-999');
+    expect(readStateFile(path, keyring(path))?.state.apiKeys[0]?.privateKey).toBe('private-999');
     expect(errors).toEqual([]);
   });
 
   it('saves a change made while a save is in flight', async () => {
     const path = join(dir, 'state.json');
-    const writer = new StateFileWriter(path, () => SAVED_AT, () => undefined);
+    const writer = new StateFileWriter(path, () => SAVED_AT, () => undefined, keyring(path));
     writer.save(stateWithKey('k', 'first'));
     await new Promise((resolve) => setTimeout(resolve, 1));
     writer.save(stateWithKey('k', 'second'));
     await writer.flush();
-    expect(readStateFile(path)?.state.apiKeys[0]?.privateKey).toBe('second');
+    expect(readStateFile(path, keyring(path))?.state.apiKeys[0]?.privateKey).toBe('second');
   });
 
   it('reports a failed save and keeps going with the next change', async () => {
     const missing = join(dir, 'no-such-dir', 'state.json');
     const errors: unknown[] = [];
-    const writer = new StateFileWriter(missing, () => SAVED_AT, (e) => errors.push(e));
+    const writer = new StateFileWriter(missing, () => SAVED_AT, (e) => errors.push(e), keyring(missing));
     writer.save(stateWithKey('k', 'x'));
     await writer.flush();
     expect(writer.stats).toMatchObject({ writes: 0, failures: 1 });
@@ -161,23 +166,23 @@ describe('persistStore', () => {
     const path = join(dir, 'state.json');
     const clock = new VirtualClock('manual');
     const store = new MockStore(undefined, clock);
-    const persisted = await persistStore(store, path, { loaded: false, onError: (e) => expect.fail(String(e)) });
-    expect(readStateFile(path)?.state).toEqual(store.state);
+    const persisted = await persistStore(store, path, { loaded: false, onError: (e) => expect.fail(String(e)), keyring: keyring(path) });
+    expect(readStateFile(path, keyring(path))?.state).toEqual(store.state);
     expect(fileMode(path)).toBe(0o600);
 
     clock.advance(3_600_000);
     store.replace(stateWithKey('added', 'secret-added'));
     await persisted.close();
-    expect(readStateFile(path)).toEqual({ state: stateWithKey('added', 'secret-added'), savedAt: clock.now().toISOString() });
+    expect(readStateFile(path, keyring(path))).toEqual({ state: stateWithKey('added', 'secret-added'), savedAt: clock.now().toISOString() });
   });
 
   it('does not rewrite a file it just loaded until something changes', async () => {
     const path = join(dir, 'state.json');
-    const text = serializeState(stateWithKey('k', 'p'), SAVED_AT);
+    const text = serializeState(stateWithKey('k', 'p'), SAVED_AT, KEY);
     writeFileSync(path, text);
     const before = statSync(path).mtimeMs;
-    const store = new MockStore(parseStateFile(text, path).state, new VirtualClock('manual'));
-    const persisted = await persistStore(store, path, { loaded: true, onError: (e) => expect.fail(String(e)) });
+    const store = new MockStore(parseStateFile(text, path, keyring(path)).state, new VirtualClock('manual'));
+    const persisted = await persistStore(store, path, { loaded: true, onError: (e) => expect.fail(String(e)), keyring: keyring(path) });
     await persisted.close();
     expect(statSync(path).mtimeMs).toBe(before);
     expect(persisted.stats.writes).toBe(0);
@@ -186,7 +191,7 @@ describe('persistStore', () => {
   it('stops the start with a StateFileError when the file cannot be created', async () => {
     const path = join(dir, 'missing-dir', 'state.json');
     const store = new MockStore(undefined, new VirtualClock('manual'));
-    await expect(persistStore(store, path, { loaded: false, onError: () => undefined })).rejects.toThrow(
+    await expect(persistStore(store, path, { loaded: false, onError: () => undefined, keyring: keyring(path) })).rejects.toThrow(
       new RegExp(`state file ${path} cannot be written: ENOENT`),
     );
   });

@@ -1,35 +1,50 @@
 // --state-file: the mock's state on disk, so that it survives a restart.
 //
-// The file is JSON: `{"format": "mock-atlas-state", "version": 1, "savedAt": <virtual clock>,
-// "state": <MockState>}`. It holds the state's secrets in clear (API private keys, client
-// secrets, KMS provider secrets): that is what lets the same keys authenticate after a restart.
-// So it is created with mode 0600 (owner read/write only); keep it out of version control.
+// The file is JSON: `{"format": "mock-atlas-state", "version": 2, "savedAt": <virtual clock>,
+// "state": <MockState>}`. The state's secrets (API private keys, client secrets, KMS provider
+// secrets) are what lets the same keys authenticate after a restart, so they are kept, but
+// encrypted at rest: each secret field holds `enc:v1:<iv>:<tag>:<ciphertext>` (AES-256-GCM,
+// server/state-secrets.ts) under a key from MOCK_ATLAS_STATE_KEY or from the key file
+// `<file>.key` (server/state-key.ts), which is created with the first save. Everything else is
+// plain JSON, readable in a bug report. Both files are created with mode 0600 (owner read/write
+// only); keep them out of version control, and the key file away from wherever the state file
+// is shared. Version 1 files (secrets in clear, written by earlier builds) are still read; the
+// next save writes version 2. The version changed so that an earlier build refuses a version-2
+// file instead of taking its sealed values for the secrets themselves.
 //
 // Saving is atomic: the JSON goes to `<file>.tmp` in the same directory, which is fsynced and
 // renamed over the file, then the directory is fsynced. A crash (even kill -9) at any moment
 // leaves either the previous complete file or the new complete one, never a mix; at worst a
-// stale `<file>.tmp` stays behind and is overwritten by the next save. Saves run after every
-// change, one at a time, and a burst of changes collapses into one save of the latest state:
-// the file may trail the last responses by one save, never by a queue of thousands.
+// stale `<file>.tmp` stays behind and is overwritten by the next save. The key file is written
+// the same way, before the first state file that needs it. Saves run after every change, one
+// at a time, and a burst of changes collapses into one save of the latest state: the file may
+// trail the last responses by one save, never by a queue of thousands.
 //
-// Loading never repairs: a file that is not JSON, not a mock-atlas state, of another version or
-// of the wrong shape stops the start with an error naming the file and the problem, and the
-// file is left exactly as it was.
+// Loading never repairs: a file that is not JSON, not a mock-atlas state, of another version, of
+// the wrong shape, or whose secrets do not open with the key (or have no key) stops the start
+// with an error naming the file and the problem, and the file is left exactly as it was. No
+// message quotes the file's content (JSON.parse's own messages may quote it, secrets included).
 import { readFileSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { MockState } from '@mock-atlas/domain';
+import { PRIVATE_FILE_MODE, writeFileAtomically } from './atomic-write';
 import type { MockStore } from './mock-store';
+import { StateKeyError, StateKeyring } from './state-key';
+import { sealedPaths, sealState, unsealState, UnsealError } from './state-secrets';
 import { checkMockState, formatProblems } from './state-shape';
+
+export { writeFileAtomically } from './atomic-write';
 
 /** The `format` marker of a state file. */
 export const STATE_FILE_FORMAT = 'mock-atlas-state';
 
-/** The state file layout this build reads and writes. */
-export const STATE_FILE_VERSION = 1;
+/** The state file layout this build writes: 2, secrets encrypted. */
+export const STATE_FILE_VERSION = 2;
 
-/** The file's permissions: it holds secrets. */
-export const STATE_FILE_MODE = 0o600;
+/** The layouts this build reads: 1 (secrets in clear, earlier builds) and 2. */
+export const READABLE_STATE_FILE_VERSIONS: readonly number[] = [1, 2];
+
+/** The file's permissions: it holds (encrypted) secrets. */
+export const STATE_FILE_MODE = PRIVATE_FILE_MODE;
 
 /** What a state file holds besides its format marker. */
 export interface SavedState {
@@ -52,16 +67,42 @@ export class StateFileError extends Error {
 const UNTOUCHED = 'The file was left untouched: repair it, or move it away to start from the configs.';
 
 /**
- * Parses the text of a state file; throws a StateFileError saying what is wrong.
- * @example parseStateFile(readFileSync(path, 'utf8'), path).state
+ * What went wrong in JSON.parse, without the input: V8's messages quote the text around the
+ * error (`Unexpected token 'x', "…" is not valid JSON`), which may be a secret.
  */
-export function parseStateFile(text: string, path: string): SavedState {
+function jsonProblem(error: unknown, text: string): string {
+  const message = (error as Error).message;
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) {
+    const before = text.slice(0, Number(position)).split('\n');
+    const what = message.includes('"') ? 'an unexpected character' : message.replace(/\s*(?:in JSON )?at position \d+[\s\S]*$/, '');
+    return `${what} at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+  }
+  if (/Unexpected end of JSON input/.test(message)) return 'it ends before the JSON does';
+  return 'an unexpected character';
+}
+
+function keyProblem(path: string, keyring: StateKeyring | undefined, paths: readonly string[], error?: UnsealError): StateFileError {
+  const keyFile = keyring?.keyFile ?? `${path}.key`;
+  const remedy = `The file was left untouched: ${StateKeyring.howToSupply(keyFile)}, or move both away to start from the configs.`;
+  if (!keyring?.key) {
+    return new StateFileError(path, `holds ${paths.length} encrypted secret(s), but there is no key to open them: the key file ${keyFile} does not exist and MOCK_ATLAS_STATE_KEY is not set. ${remedy}`);
+  }
+  return new StateFileError(path, `holds encrypted secrets that ${keyring.describe()} does not open (${error?.message ?? paths[0]}): it is not the key they were saved with. ${remedy}`);
+}
+
+/**
+ * Parses the text of a state file and opens its secrets with the keyring's key; throws a
+ * StateFileError saying what is wrong (never quoting the file).
+ * @example parseStateFile(readFileSync(path, 'utf8'), path, StateKeyring.open(path, process.env)).state
+ */
+export function parseStateFile(text: string, path: string, keyring?: StateKeyring): SavedState {
   if (text.trim() === '') throw new StateFileError(path, `is empty. ${UNTOUCHED}`);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new StateFileError(path, `is not valid JSON (${(error as Error).message}). ${UNTOUCHED}`);
+    throw new StateFileError(path, `is not valid JSON (${jsonProblem(error, text)}). ${UNTOUCHED}`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     const what = json === null ? 'null' : Array.isArray(json) ? 'an array' : `a ${typeof json}`;
@@ -69,24 +110,49 @@ export function parseStateFile(text: string, path: string): SavedState {
   }
   const file = json as Record<string, unknown>;
   if (file.format !== STATE_FILE_FORMAT) {
-    throw new StateFileError(path, `is not a mock-atlas state file: "format" is ${JSON.stringify(file.format) ?? 'missing'}, expected "${STATE_FILE_FORMAT}". ${UNTOUCHED}`);
+    throw new StateFileError(path, `is not a mock-atlas state file: "format" is ${JSON.stringify(file.format)?.slice(0, 40) ?? 'missing'}, expected "${STATE_FILE_FORMAT}". ${UNTOUCHED}`);
   }
-  if (file.version !== STATE_FILE_VERSION) {
-    throw new StateFileError(path, `has version ${JSON.stringify(file.version) ?? '(none)'}; this mock-atlas reads version ${STATE_FILE_VERSION}. ${UNTOUCHED}`);
+  if (typeof file.version !== 'number' || !READABLE_STATE_FILE_VERSIONS.includes(file.version)) {
+    throw new StateFileError(
+      path,
+      `has version ${JSON.stringify(file.version)?.slice(0, 40) ?? '(none)'}; this mock-atlas reads versions ${READABLE_STATE_FILE_VERSIONS.join(' and ')}. ${UNTOUCHED}`,
+    );
   }
   if (typeof file.savedAt !== 'string' || Number.isNaN(Date.parse(file.savedAt))) {
     throw new StateFileError(path, `has no valid "savedAt" (an ISO-8601 instant). ${UNTOUCHED}`);
   }
   const checked = checkMockState(file.state, 'state');
   if (!checked.ok) throw new StateFileError(path, `does not hold a valid mock-atlas state:\n${formatProblems(checked.problems)}\n${UNTOUCHED}`);
-  return { state: checked.state, savedAt: file.savedAt };
+  const sealed = sealedPaths(checked.state).map((at) => `state.${at}`);
+  if (sealed.length === 0) return { state: checked.state, savedAt: file.savedAt };
+  if (!keyring?.key) throw keyProblem(path, keyring, sealed);
+  try {
+    return { state: unsealState(checked.state, keyring.key), savedAt: file.savedAt };
+  } catch (error) {
+    if (error instanceof UnsealError) throw keyProblem(path, keyring, sealed, new UnsealError(`state.${error.message}`));
+    throw error;
+  }
 }
 
 /**
- * Reads a state file at start-up: undefined when there is none yet, else its state; throws a
- * StateFileError (never touching the file) when it cannot be used.
+ * The keyring of a state file (MOCK_ATLAS_STATE_KEY in `env`, else the key file), or a
+ * StateFileError when either holds something that is not a key.
+ * @example const keyring = openKeyring('state.json', process.env);
  */
-export function readStateFile(path: string): SavedState | undefined {
+export function openKeyring(path: string, env: Readonly<Record<string, string | undefined>>): StateKeyring {
+  try {
+    return StateKeyring.open(path, env);
+  } catch (error) {
+    if (error instanceof StateKeyError) throw new StateFileError(path, `cannot be used: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Reads a state file at start-up: undefined when there is none yet, else its state, secrets
+ * opened; throws a StateFileError (never touching the file) when it cannot be used.
+ */
+export function readStateFile(path: string, keyring?: StateKeyring): SavedState | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -94,46 +160,12 @@ export function readStateFile(path: string): SavedState | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StateFileError(path, `cannot be read: ${(error as Error).message}`);
   }
-  return parseStateFile(text, path);
+  return parseStateFile(text, path, keyring);
 }
 
-/** The text of a state file. */
-export function serializeState(state: MockState, savedAt: string): string {
-  return `${JSON.stringify({ format: STATE_FILE_FORMAT, version: STATE_FILE_VERSION, savedAt, state })}\n`;
-}
-
-// Some platforms (Windows) cannot open or fsync a directory; the rename is then as durable as they allow.
-async function syncDirectory(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw error;
-  } finally {
-    await handle?.close();
-  }
-}
-
-/**
- * Replaces `path` with `text` atomically and durably: temp file in the same directory (mode
- * 0600), fsync, rename over the target, fsync the directory.
- * @example await writeFileAtomically('state.json', serializeState(state, now))
- */
-export async function writeFileAtomically(path: string, text: string, mode = STATE_FILE_MODE): Promise<void> {
-  const temp = `${path}.tmp`;
-  const handle = await open(temp, 'w', mode);
-  try {
-    // A stale temp file from a killed run keeps its old mode through open(): set it again.
-    await handle.chmod(mode);
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
-  await syncDirectory(dirname(path));
+/** The text of a state file, every secret sealed under `key`. */
+export function serializeState(state: MockState, savedAt: string, key: Buffer): string {
+  return `${JSON.stringify({ format: STATE_FILE_FORMAT, version: STATE_FILE_VERSION, savedAt, state: sealState(state, key) })}\n`;
 }
 
 /** How many changes a writer was told about and how many saves it made. */
@@ -158,6 +190,8 @@ export class StateFileWriter {
     private readonly now: () => string,
     /** Told about a save that failed; the mock keeps running and the next change tries again. */
     private readonly onError: (error: unknown) => void,
+    /** The key the secrets are sealed with (its key file is created before the first save). */
+    private readonly keyring: StateKeyring,
   ) {}
 
   /** Schedules a save of `state` (the newest one wins). */
@@ -170,7 +204,7 @@ export class StateFileWriter {
   /** Saves `state` now and reports failure to the caller (the first save at start-up). */
   async saveNow(state: MockState): Promise<void> {
     await this.flush();
-    await writeFileAtomically(this.path, serializeState(state, this.now()));
+    await this.write(state);
     this.counts.writes += 1;
   }
 
@@ -187,7 +221,7 @@ export class StateFileWriter {
     try {
       for (let state = this.take(); state; state = this.take()) {
         try {
-          await writeFileAtomically(this.path, serializeState(state, this.now()));
+          await this.write(state);
           this.counts.writes += 1;
         } catch (error) {
           this.counts.failures += 1;
@@ -197,6 +231,11 @@ export class StateFileWriter {
     } finally {
       this.draining = undefined;
     }
+  }
+
+  private async write(state: MockState): Promise<void> {
+    const key = await this.keyring.ensure();
+    await writeFileAtomically(this.path, serializeState(state, this.now(), key));
   }
 
   private take(): MockState | undefined {
@@ -222,14 +261,14 @@ export interface PersistedStore {
  * Saves `store` to `path` after every change. Unless the state was just loaded from that file,
  * writes it once now, so that a missing directory or a permission problem stops the start
  * (StateFileError) instead of surfacing at the first change.
- * @example const persisted = await persistStore(store, 'state.json', { loaded: false, onError: console.error });
+ * @example const persisted = await persistStore(store, 'state.json', { loaded: false, onError: console.error, keyring: openKeyring('state.json', process.env) });
  */
 export async function persistStore(
   store: MockStore,
   path: string,
-  options: { readonly loaded: boolean; readonly onError: (error: unknown) => void },
+  options: { readonly loaded: boolean; readonly onError: (error: unknown) => void; readonly keyring: StateKeyring },
 ): Promise<PersistedStore> {
-  const writer = new StateFileWriter(path, () => store.clock.now().toISOString(), options.onError);
+  const writer = new StateFileWriter(path, () => store.clock.now().toISOString(), options.onError, options.keyring);
   if (!options.loaded) {
     try {
       await writer.saveNow(store.state);

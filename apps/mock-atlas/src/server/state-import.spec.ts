@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProject, emptyState, REDACTED, redactState, type MockState } from '@mock-atlas/domain';
 import { restoreRedactedSecrets } from './state-import';
+import { sealSecret } from './state-secrets';
 
 const GROUP = '5e2211c17a3e5a48f5497de3';
 
@@ -85,6 +86,16 @@ describe('restoreRedactedSecrets', () => {
     const result = restoreRedactedSecrets(redactState(state), withoutSecret);
     expect(!result.ok && result.problems).toEqual([
       `projects.${GROUP}.encryptionAtRest.providers.AWS.settings.secretAccessKey is "<redacted>", but project ${GROUP} has no current AWS secretAccessKey to keep; give the secret itself`,
+    ]);
+  });
+
+  it('refuses a secret sealed for a state file (the import has no key to open it), naming the field', () => {
+    const state = current();
+    const sealed = sealSecret('owner-private', Buffer.alloc(32, 7));
+    const edited: MockState = { ...redactState(state), apiKeys: [{ ...state.apiKeys[0]!, privateKey: sealed }] };
+    const result = restoreRedactedSecrets(edited, state);
+    expect(!result.ok && result.problems).toEqual([
+      'apiKeys[0].privateKey is an encrypted secret from a state file, which cannot be imported; give the secret itself, or "<redacted>" to keep the current one',
     ]);
   });
 });

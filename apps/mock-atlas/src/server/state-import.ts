@@ -10,8 +10,11 @@
 //   projects[g].credentials[i].secret  ← project g's current credential of the same kind and id
 //   projects[g].encryptionAtRest.providers[P].settings[<secret field of P>]
 //                                      ← project g's current setting of that field for provider P
-// Any other value is taken as the new secret.
+// Any other value is taken as the new secret, except a sealed one (`enc:v1:…`, as the state file
+// holds secrets): it was encrypted under a state file's key, which the import does not have, so
+// taking it would store the ciphertext as the password. It is refused, naming the field.
 import { REDACTED, SECRET_FIELDS, CLOUD_PROVIDERS, type MockState, type Project } from '@mock-atlas/domain';
+import { sealedPaths } from './state-secrets';
 
 /** The outcome of {@link restoreRedactedSecrets}. */
 export type SecretsRestored = { readonly ok: true; readonly state: MockState } | { readonly ok: false; readonly problems: readonly string[] };
@@ -45,7 +48,9 @@ function restoreProject(project: Project, current: Project | undefined, at: stri
  * @example restoreRedactedSecrets(redactState(store.state), store.state) // → { ok: true, state: store.state's equal }
  */
 export function restoreRedactedSecrets(imported: MockState, current: MockState): SecretsRestored {
-  const problems: string[] = [];
+  const problems: string[] = sealedPaths(imported).map(
+    (at) => `${at} is an encrypted secret from a state file, which cannot be imported; give the secret itself, or "${REDACTED}" to keep the current one`,
+  );
   const projects = Object.fromEntries(
     Object.entries(imported.projects).map(([id, project]) => [id, restoreProject(project, current.projects[id], `projects.${id}`, problems)]),
   );

@@ -100,5 +100,5 @@ function expectCreated(res: Reply): void {
  * @example const owner = clientOf(recorder, atlas, { digest: SEED_OWNER });
  */
 export function clientOf(recorder: ResponseRecorder, atlas: RunningMockAtlas, credentials?: Credentials): AtlasClient {
-  return new AtlasClient(recorder, atlas.baseUrl, credentials);
+  return new AtlasClient(recorder, atlas.baseUrl, credentials, atlas.controlToken);
 }

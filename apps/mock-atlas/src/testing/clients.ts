@@ -55,11 +55,13 @@ export class AtlasClient {
     readonly recorder: ResponseRecorder,
     readonly baseUrl: string,
     readonly credentials?: Credentials,
+    /** The server's control token (`--control-token`): sent as a Bearer token on /_mock calls made without credentials. */
+    readonly controlToken?: string,
   ) {}
 
-  /** The same server with other credentials. */
+  /** The same server with other credentials (the control token stays). */
   as(credentials: Credentials): AtlasClient {
-    return new AtlasClient(this.recorder, this.baseUrl, credentials);
+    return new AtlasClient(this.recorder, this.baseUrl, credentials, this.controlToken);
   }
 
   async send(spec: RequestSpec): Promise<Reply> {
@@ -78,7 +80,9 @@ export class AtlasClient {
       });
       return this.recorder.record({ client: 'urllib', method, url, status: res.status, headers: flatHeaders(res.headers), body: String(res.data ?? '') });
     }
-    const auth: Record<string, string> = this.credentials && 'bearer' in this.credentials ? { Authorization: `Bearer ${this.credentials.bearer}` } : {};
+    const bearer =
+      this.credentials && 'bearer' in this.credentials ? this.credentials.bearer : !this.credentials && spec.path.startsWith('/_mock') ? this.controlToken : undefined;
+    const auth: Record<string, string> = bearer !== undefined ? { Authorization: `Bearer ${bearer}` } : {};
     const res = await fetch(url, { method, headers: { ...headers, ...auth }, ...(content !== undefined ? { body: content } : {}) });
     const resHeaders: Record<string, string> = {};
     res.headers.forEach((value, name) => {
