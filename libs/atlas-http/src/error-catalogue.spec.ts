@@ -172,8 +172,40 @@ describe('atlasErrorFromFinding', () => {
     expect(err.status).toBe(409);
   });
 
+  it('R lists parameters as strings, as every recorded error does: a refused number, boolean or null is quoted', () => {
+    const err = atlasErrorFromFinding({ ...base, errorCode: 'INVALID_ENUM_VALUE', httpStatus: 400, parameters: [-1, 'electableNodes', true, null], message: 'm' });
+    expect(err.body().parameters).toEqual(['-1', 'electableNodes', 'true', 'null']);
+  });
+
   it('passes an uncatalogued code through with the finding’s status and message', () => {
     const err = atlasErrorFromFinding({ ...base, errorCode: 'SOME_NEW_CODE', httpStatus: 409, message: 'A new rule said no.' });
     expect(err.body()).toEqual({ detail: 'A new rule said no.', error: 409, errorCode: 'SOME_NEW_CODE', parameters: [], reason: 'Conflict' });
+  });
+});
+
+describe('parameters from hostile input', () => {
+  const deepArray: unknown = JSON.parse(`${'['.repeat(10_000)}1${']'.repeat(10_000)}`);
+  const deepObject: unknown = JSON.parse(`${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`);
+
+  it('a value nested too deeply for JSON.stringify and String is named, not carried', () => {
+    const err = new AtlasError('INVALID_ENUM_VALUE', [deepArray]);
+    expect(err.parameters).toEqual(['(an array nested too deeply to show)']);
+    expect(err.detail).toBe('An invalid enumeration value (an array nested too deeply to show) was specified.');
+    expect(new AtlasError('INVALID_ENUM_VALUE', [deepObject]).parameters).toEqual(['(an object nested too deeply to show)']);
+    expect(() => JSON.stringify(err.body())).not.toThrow();
+  });
+
+  it('the same for a finding that quotes such a value', () => {
+    const finding: Finding = { ruleId: 'control/invalid-body', severity: 'error', errorCode: 'INVALID_ENUM_VALUE', message: 'provider must be one of AWS, AZURE, GCP.', path: ['provider'], parameters: [deepArray] };
+    expect(atlasErrorFromFinding(finding).parameters).toEqual(['(an array nested too deeply to show)']);
+  });
+
+  it('values JSON can write stay as they are', () => {
+    expect(new AtlasError('INVALID_ATTRIBUTE', [{ a: [1, 2] }]).parameters).toEqual([{ a: [1, 2] }]);
+  });
+
+  it('the parser-level statuses have their reason phrases', () => {
+    expect(new AtlasError('REQUEST_HEADER_FIELDS_TOO_LARGE', [16384]).body().reason).toBe('Request Header Fields Too Large');
+    expect(new AtlasError('REQUEST_TIMEOUT').body().reason).toBe('Request Timeout');
   });
 });

@@ -38,10 +38,12 @@ export const REASON_PHRASES: Readonly<Record<number, string>> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   410: 'Gone',
   413: 'Request Entity Too Large',
   415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   // 502 and 504 come from Atlas's load balancers rather than its Java stack; the mock sends them
@@ -92,6 +94,11 @@ export const ATLAS_ERRORS = {
   PAYLOAD_TOO_LARGE: entry(413, 'The request body exceeds the limit of %s bytes.', 'ours'),
   // ours: Jersey answers 415 for a body type the resource does not consume; no Atlas text is known.
   UNSUPPORTED_MEDIA_TYPE: entry(415, 'The content type %s is not supported; send application/json.', 'ours'),
+  // ours, all three: requests that fail in the HTTP parser, before any route (server/client-errors.ts).
+  // Atlas's front end answers these itself; no errorCode of it is known. Statuses as Node's own.
+  MALFORMED_HTTP_REQUEST: entry(400, 'The request is not valid HTTP/1.1: %s.', 'ours'),
+  REQUEST_HEADER_FIELDS_TOO_LARGE: entry(431, 'The request line and headers exceed the limit of %s bytes.', 'ours'),
+  REQUEST_TIMEOUT: entry(408, 'The request was not received completely in time.', 'ours'),
 
   // ── authentication and authorisation (README §5.4) ──────────────────────────────────────
   USER_UNAUTHORIZED: entry(401, 'Current user is not authorized to perform this action.', 'D', 'atlas'),
@@ -100,6 +107,8 @@ export const ATLAS_ERRORS = {
   NOT_ORG_GROUP_CREATOR: entry(401, 'The current user is not in the Organization Project Creator role.', 'spec'),
   IP_ADDRESS_NOT_ON_ACCESS_LIST: entry(403, 'IP address %s is not allowed to access this resource.', 'D', 'atlas'),
   RATE_LIMITED: entry(429, 'Resource %s is limited to %s requests every %s minutes.', 'D'),
+  // ours: the /_mock control API is not Atlas; with --control-token every call needs the token.
+  CONTROL_API_UNAUTHORIZED: entry(401, 'The mock-atlas control API needs the header Authorization: Bearer <control token>.', 'ours'),
   UNEXPECTED_ERROR: entry(500, 'Unexpected error.', 'D'),
 
   // ── not found ───────────────────────────────────────────────────────────────────────────
@@ -247,6 +256,22 @@ function bodyOf(code: string, status: number, parameters: readonly unknown[], de
   return { detail, error: status, errorCode: code, parameters: [...parameters], reason: reasonPhrase(status) };
 }
 
+/**
+ * A parameter as an error body can carry it: unchanged when it can be written, else a short
+ * description. A value from a hostile body (an array nested 10,000 deep) overflows the stack of
+ * `JSON.stringify` and `String`, and must not break the answer that refuses it.
+ */
+function writableParameter(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  try {
+    JSON.stringify(value);
+    String(value);
+    return value;
+  } catch {
+    return Array.isArray(value) ? '(an array nested too deeply to show)' : '(an object nested too deeply to show)';
+  }
+}
+
 /** Options of an {@link AtlasError}. */
 export interface AtlasErrorOptions {
   /** Replaces the catalogue text (e.g. a rule's own sentence). */
@@ -279,14 +304,15 @@ export class AtlasError extends Error {
   constructor(code: AtlasErrorCode, parameters?: readonly unknown[], options?: AtlasErrorOptions);
   /** @internal an errorCode that is not in the catalogue: status and detail must be given. */
   constructor(code: string, parameters: readonly unknown[], options: AtlasErrorOptions & { readonly httpStatus: number; readonly detail: string });
-  constructor(code: string, parameters: readonly unknown[] = [], options: AtlasErrorOptions = {}) {
+  constructor(code: string, given: readonly unknown[] = [], options: AtlasErrorOptions = {}) {
     const row: CatalogueEntry | undefined = isAtlasErrorCode(code) ? ATLAS_ERRORS[code] : undefined;
+    const parameters = given.map(writableParameter);
     const detail = options.detail ?? formatDetail(row?.detail ?? '', parameters);
     super(detail);
     this.name = 'AtlasError';
     this.code = code;
     this.status = options.httpStatus ?? row?.httpStatus ?? 500;
-    this.parameters = [...parameters];
+    this.parameters = parameters;
     this.detail = detail;
     this.headers = { ...options.headers };
     this.extra = { ...options.extra };
@@ -299,13 +325,24 @@ export class AtlasError extends Error {
 }
 
 /**
- * The Atlas error for a rule finding: the finding's errorCode, status and parameters; the
- * catalogue's text when its `%s` slots match the parameters, else the finding's own message.
+ * A finding's parameter as Atlas lists it: a string (every recorded error's parameters are
+ * strings, README §5.1; the contract allows strings and objects). A schema finding quotes the
+ * value it refused, which may be a number, a boolean or null (found by the request fuzzer,
+ * tools/conformance/src/fuzz: `"parameters":[-1,"electableNodes"]`).
+ */
+function findingParameter(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? writableParameter(value) : String(value);
+}
+
+/**
+ * The Atlas error for a rule finding: the finding's errorCode, status and parameters (as
+ * strings, objects aside); the catalogue's text when its `%s` slots match the parameters, else
+ * the finding's own message.
  * @example atlasErrorFromFinding({ ruleId: 'x', severity: 'error', errorCode: 'MISSING_ATTRIBUTE', parameters: ['region'], message: '…', path: [] })
  */
 export function atlasErrorFromFinding(finding: Finding, options: Pick<AtlasErrorOptions, 'extra'> = {}): AtlasError {
   const code = finding.errorCode ?? 'VALIDATION_ERROR';
-  const parameters = finding.parameters ?? [];
+  const parameters = (finding.parameters ?? []).map(findingParameter);
   const row: CatalogueEntry | undefined = isAtlasErrorCode(code) ? ATLAS_ERRORS[code] : undefined;
   const detail = row && slotCount(row.detail) === parameters.length ? formatDetail(row.detail, parameters) : finding.message;
   const httpStatus = finding.httpStatus ?? row?.httpStatus ?? 400;

@@ -73,6 +73,34 @@ describe('atlasErrors', () => {
     });
   });
 
+  it('a body whose extra fields JSON cannot write goes out without them, still the Atlas error', async () => {
+    const deep: unknown = JSON.parse(`${'['.repeat(10_000)}1${']'.repeat(10_000)}`);
+    const a = express();
+    a.get('/deep', () => {
+      throw new AtlasError('INVALID_ATTRIBUTE', ['x'], { extra: { findings: [{ parameters: [deep] }] } });
+    });
+    a.use(atlasErrors());
+    const res = await request(a).get('/deep');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ detail: 'Invalid attribute x specified.', error: 400, errorCode: 'INVALID_ATTRIBUTE', parameters: ['x'], reason: 'Bad Request' });
+  });
+
+  it("an error that breaks while it is written is a JSON 500, never Express's HTML page with a stack", async () => {
+    const seen = vi.fn();
+    const a = express();
+    a.get('/broken', () => {
+      // What body-parser does to an error its `verify` throws: a `body` property over AtlasError#body().
+      throw Object.assign(new AtlasError('MALFORMED_JSON'), { body: Buffer.from('raw request bytes') });
+    });
+    a.use(atlasErrors({ onUnexpected: seen }));
+    const res = await request(a).get('/broken');
+    expect(res.status).toBe(500);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.body).toEqual(UNEXPECTED);
+    expect(res.text).not.toMatch(/<html|TypeError|raw request bytes/);
+    expect(seen).toHaveBeenCalledOnce();
+  });
+
   it('cuts the connection when the response has already started', () => {
     const destroy = vi.fn();
     const seen = vi.fn();

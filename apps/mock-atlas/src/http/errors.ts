@@ -1,6 +1,6 @@
 // The one error middleware (STYLE.md §5): every error of every route leaves the mock as an Atlas
 // body with `X-Error-Code`, as plain application/json, never as HTML and never with a stack.
-import { AtlasError } from '@mock-atlas/atlas-http';
+import { AtlasError, type AtlasErrorBody } from '@mock-atlas/atlas-http';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { PLAIN_JSON, setLifecycleHeaders, writeAtlasJson } from './respond';
 
@@ -61,6 +61,21 @@ export function atlasErrorOf(err: unknown, req: Request): AtlasError | undefined
 }
 
 /**
+ * The body as it can be written: all of it, or the five Atlas fields alone when an `extra` field
+ * holds what JSON cannot write (a control-API finding quoting a value nested 10,000 deep).
+ */
+function writableBody(err: AtlasError): AtlasErrorBody {
+  const body = err.body();
+  try {
+    JSON.stringify(body);
+    return body;
+  } catch {
+    const { detail, error, errorCode, parameters, reason } = body;
+    return { detail, error, errorCode, parameters, reason };
+  }
+}
+
+/**
  * Writes an AtlasError: its status, the Atlas body, `X-Error-Code`, its extra headers, and the
  * Deprecation/Sunset of a deprecated v2 version; `pretty`/`envelope` honoured; application/json.
  */
@@ -68,7 +83,7 @@ export function sendAtlasError(res: Response, err: AtlasError): void {
   setLifecycleHeaders(res);
   for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
   res.setHeader('X-Error-Code', err.code);
-  writeAtlasJson(res, err.status, err.body(), PLAIN_JSON, false);
+  writeAtlasJson(res, err.status, writableBody(err), PLAIN_JSON, false);
 }
 
 /** Options of {@link atlasErrors}. */
@@ -92,6 +107,13 @@ export function atlasErrors(options: AtlasErrorsOptions = {}): ErrorRequestHandl
     }
     const known = atlasErrorOf(err, req);
     if (!known) options.onUnexpected?.(err, req);
-    sendAtlasError(res, known ?? new AtlasError('UNEXPECTED_ERROR'));
+    try {
+      sendAtlasError(res, known ?? new AtlasError('UNEXPECTED_ERROR'));
+    } catch (failure) {
+      // Whatever broke the answer must not reach Express's own handler, which writes HTML with a stack.
+      options.onUnexpected?.(failure, req);
+      if (res.headersSent) res.destroy();
+      else sendAtlasError(res, new AtlasError('UNEXPECTED_ERROR'));
+    }
   };
 }

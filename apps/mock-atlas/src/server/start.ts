@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { DEFAULT_MOCK_OPTIONS, formatPath, loadProjectConfig, parseYamlSource, type MockOptions, type Path, type Project } from '@mock-atlas/domain';
 import { createApp } from '../app';
+import { CONTROL_TOKEN_SHAPE } from '../http/control-token';
+import { answerClientErrors } from './client-errors';
 import { MockStore } from './mock-store';
-import { persistStore, readStateFile, type PersistedStore } from './persistence';
+import { readConfigFile } from './read-config-file';
+import { openKeyring, persistStore, readStateFile, type PersistedStore } from './persistence';
 import type { TlsMaterial } from './tls';
 import { VirtualClock, type ClockMode } from './virtual-clock';
 
@@ -45,10 +48,18 @@ export interface StartOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly tls?: TlsMaterial;
   readonly logger?: Logger;
+  /** Serve the /_mock control API (default true); false: /_mock/* answers 404 like any unknown path. */
   readonly controlApi?: boolean;
+  /**
+   * Protect the control API: every /_mock call then needs `Authorization: Bearer <controlToken>`
+   * (16 to 512 visible ASCII characters). In-process control (the store) needs nothing.
+   */
+  readonly controlToken?: string;
   /**
    * Keep the state in this file (server/persistence.ts): loaded at start when it exists
    * (configs are then not loaded), else created from the configs; saved after every change.
+   * Its secrets are encrypted under MOCK_ATLAS_STATE_KEY from `env` (default process.env), else
+   * under the key file `<stateFile>.key` (server/state-key.ts).
    */
   readonly stateFile?: string;
 }
@@ -64,9 +75,16 @@ export interface RunningMockAtlas {
   readonly tls?: TlsMaterial;
   /** The --state-file binding, when there is one. */
   readonly stateFile?: PersistedStore;
+  /** The /_mock control API: served to anyone who can connect, only with the token, or not at all. */
+  readonly controlApi: ControlApiStatus;
+  /** The token /_mock calls must send, when `controlApi` is `protected`. */
+  readonly controlToken?: string;
   /** Stops listening, then waits for the last state save. */
   close(): Promise<void>;
 }
+
+/** Whether the /_mock control API is served, and to whom. */
+export type ControlApiStatus = 'open' | 'protected' | 'off';
 
 /** Thrown when a config given at start-up cannot be read or breaks a rule; the message lists why. */
 export class ConfigLoadError extends Error {}
@@ -86,7 +104,7 @@ function readConfig(config: string | ConfigSource): ReadConfig {
   let text: string;
   if (typeof config === 'string') {
     try {
-      text = readFileSync(config, 'utf8');
+      text = readConfigFile(config);
     } catch (error) {
       throw new ConfigLoadError(`cannot read ${config}: ${(error as Error).message}`);
     }
@@ -120,6 +138,10 @@ function loadConfigs(store: MockStore, configs: readonly (string | ConfigSource)
  * @example const atlas = await startServer({ port: 0 }); … await atlas.close();
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningMockAtlas> {
+  const controlApi: ControlApiStatus = options.controlApi === false ? 'off' : options.controlToken !== undefined ? 'protected' : 'open';
+  if (controlApi === 'protected' && !CONTROL_TOKEN_SHAPE.test(options.controlToken ?? '')) {
+    throw new TypeError('controlToken must be 16 to 512 visible ASCII characters (no spaces)');
+  }
   const configs = options.configs?.length ? options.configs : [demoConfigPath()];
   const env: Record<string, string | undefined> = { ...(options.env ?? process.env) };
   if (!options.configs?.length) {
@@ -127,8 +149,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningMo
   }
   const clock = new VirtualClock(options.clock ?? 'real');
   const mockOptions = { ...DEFAULT_MOCK_OPTIONS, ...options.options };
-  // A state file that exists replaces the configs; a corrupt one throws before anything is written.
-  const saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
+  // A state file that exists replaces the configs; a corrupt one (or one whose secrets the key
+  // does not open) throws before anything is written.
+  const keyring = options.stateFile ? openKeyring(options.stateFile, options.env ?? process.env) : undefined;
+  const saved = options.stateFile ? readStateFile(options.stateFile, keyring) : undefined;
   let store: MockStore;
   let projects: Project[];
   if (saved) {
@@ -145,10 +169,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningMo
     if (options.logger) options.logger.error({ err: error, stateFile: options.stateFile }, 'cannot save the state file');
     else process.stderr.write(`mock-atlas: cannot save state file ${options.stateFile}: ${(error as Error).message}\n`);
   };
-  const persisted = options.stateFile ? await persistStore(store, options.stateFile, { loaded: saved !== undefined, onError: onSaveError }) : undefined;
+  const persisted =
+    options.stateFile && keyring ? await persistStore(store, options.stateFile, { loaded: saved !== undefined, onError: onSaveError, keyring }) : undefined;
 
-  const app = createApp({ store, env, ...(options.logger ? { logger: options.logger } : {}), controlApi: options.controlApi ?? true });
+  const app = createApp({
+    store,
+    env,
+    ...(options.logger ? { logger: options.logger } : {}),
+    controlApi: controlApi !== 'off',
+    ...(controlApi === 'protected' ? { controlToken: options.controlToken } : {}),
+  });
   const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, app) : createHttpServer(app);
+  answerClientErrors(server);
   const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolveListen, reject) => {
@@ -170,6 +202,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningMo
     env,
     ...(options.tls ? { tls: options.tls } : {}),
     ...(persisted ? { stateFile: persisted } : {}),
+    controlApi,
+    ...(controlApi === 'protected' ? { controlToken: options.controlToken } : {}),
     close: async () => {
       await new Promise<void>((resolveClose, reject) => {
         server.close((error) => (error ? reject(error) : resolveClose()));

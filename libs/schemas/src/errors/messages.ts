@@ -14,9 +14,15 @@ export function inside(path: Path): string {
 
 const MAX_SHOWN = 40;
 
-/** A value as a message quotes it: JSON, shortened. */
+/** A value as a message quotes it: JSON, shortened; a value nested too deeply for JSON as `[…]` / `{…}`. */
 export function quote(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
+  let json: string;
+  try {
+    json = JSON.stringify(value) ?? String(value);
+  } catch {
+    // A hostile body's array nested 10,000 deep overflows the stack: the message must still be written.
+    json = Array.isArray(value) ? '[…]' : '{…}';
+  }
   return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 1)}…` : json;
 }
 
@@ -118,6 +124,9 @@ export function closest(value: unknown, candidates: readonly unknown[]): string 
   let bestDistance = Number.POSITIVE_INFINITY;
   let tie = false;
   for (const candidate of strings) {
+    // The distance is at least the difference in length: a key of a megabyte is not compared
+    // cell by cell with every name (a quadratic table that took seconds and gigabytes).
+    if (Math.abs(candidate.length - value.length) > limit) continue;
     const d = editDistance(value.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
