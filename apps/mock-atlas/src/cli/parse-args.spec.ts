@@ -3,6 +3,7 @@
 import { InvalidArgumentError } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseArgs } from './parse-args';
+import { refusal } from '../testing/refusal';
 
 const TOKEN = 'a-control-token-of-32-characters';
 const OTHER = 'another-control-token-0123456789';
@@ -14,15 +15,6 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 const parse = (argv: string[], env: Record<string, string | undefined> = {}) => parseArgs(argv, '0.0.0', env);
-
-function refusal(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('parseArgs: the control API', () => {
   it('is open by default, on loopback', () => {

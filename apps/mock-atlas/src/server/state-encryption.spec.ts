@@ -10,6 +10,7 @@ import { parseStateFile, persistStore, readStateFile, serializeState, StateFileE
 import { keyFilePath, parseStateKey, StateKeyError, StateKeyring, STATE_KEY_ENV } from './state-key';
 import { isSealed, mapSecrets, openSecret, sealSecret, sealState, UnsealError, unsealState } from './state-secrets';
 import { VirtualClock } from './virtual-clock';
+import { refusal } from '../testing/refusal';
 
 const GROUP = '5e2211c17a3e5a48f5497de3';
 const SAVED_AT = '2026-03-01T12:00:00.000Z';
@@ -64,15 +65,6 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const envKey = (hex = KEY_HEX) => ({ [STATE_KEY_ENV]: hex });
 const mode = (path: string) => statSync(path).mode & 0o777;
-
-function refusal(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('parseStateKey', () => {
   it('reads 32 bytes as 64 hex digits, base64 or base64url, ignoring surrounding white space', () => {
