@@ -133,8 +133,22 @@ describe('clusterFromLegacy', () => {
   it('odd input gets Atlas defaults and never throws', () => {
     const c = clusterFromLegacy({ providerSettings: 'AWS', replicationSpecs: [null, 5, { regionsConfig: [] }], paused: 'yes' });
     expect(c).toMatchObject({ name: '', instanceSize: 'M10', clusterType: 'REPLICASET', paused: false, encryptionAtRestProvider: 'NONE' });
-    expect(c.replicationSpecs).toEqual([{ zoneName: 'Zone 1', numShards: 1, regions: [] }]);
+    // A zone without regions places nothing, so there is no zone at all.
+    expect(c.replicationSpecs).toEqual([]);
     expect(clusterFromLegacy({}).replicationSpecs).toEqual([]);
+  });
+
+  // Found by the request fuzzer: `replicationSpecs: []` left an Azure cluster without a region, reported as AWS.
+  it('zones that place nothing (replicationSpecs [], replicationSpec {}) leave providerSettings.regionName in charge', () => {
+    const providerSettings = { providerName: 'AZURE', instanceSizeName: 'M30', regionName: 'US_EAST_2' };
+    const single = [{ provider: 'AZURE', region: 'US_EAST_2', priority: 7, electableNodes: 3, readOnlyNodes: 0, analyticsNodes: 0 }];
+    for (const zones of [{ replicationSpecs: [] }, { replicationSpec: {} }, { replicationSpecs: [{ zoneName: 'empty', regionsConfig: {} }] }]) {
+      const c = clusterFromLegacy({ name: 'a', providerSettings, ...zones });
+      expect(c.replicationSpecs, JSON.stringify(zones)).toEqual([{ zoneName: 'Zone 1', numShards: 1, regions: single }]);
+    }
+    // An empty list does not hide the single-zone map beside it.
+    const both = clusterFromLegacy({ name: 'a', providerSettings: { providerName: 'AZURE', instanceSizeName: 'M90' }, replicationSpecs: [], replicationSpec: { US_EAST_2: {} } });
+    expect(both.replicationSpecs.flatMap((s) => s.regions.map((r) => r.region))).toEqual(['US_EAST_2']);
   });
 });
 

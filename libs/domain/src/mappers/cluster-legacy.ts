@@ -87,9 +87,21 @@ function regionsOf(regionsConfig: Body, cloud: CloudProvider): ReplicationSpec['
 /**
  * The zones a body spells out. `replicationSpecs` wins over the older single-zone
  * `replicationSpec` map (Atlas refuses both together); a missing `numShards` of a lone
- * spec falls back to the top-level `numShards`, then to 1 (the spec default).
+ * spec falls back to the top-level `numShards`, then to 1 (the spec default). A zone without
+ * regions places nothing and is left out; zones that place nothing at all (`replicationSpecs: []`,
+ * `replicationSpec: {}`) are no placement, and `providerSettings.regionName` says where the
+ * cluster runs (found by the request fuzzer, tools/conformance/src/fuzz: such a cluster had no
+ * region, and was reported as an AWS cluster of whatever size it asked for).
  */
 function explicitSpecsOf(body: Body, cloud: CloudProvider): { specs: ReplicationSpec[]; path: Path } | undefined {
+  for (const spelled of [specListOf(body, cloud), singleSpecOf(body, cloud)]) {
+    const specs = spelled?.specs.filter((spec) => spec.regions.length > 0) ?? [];
+    if (spelled && specs.length > 0) return { specs, path: spelled.path };
+  }
+  return undefined;
+}
+
+function specListOf(body: Body, cloud: CloudProvider): { specs: ReplicationSpec[]; path: Path } | undefined {
   const topShards = asNumber(body['numShards']);
   const list = asArray(body['replicationSpecs']);
   if (list) {
@@ -106,6 +118,11 @@ function explicitSpecsOf(body: Body, cloud: CloudProvider): { specs: Replication
     });
     return { specs, path: ['replicationSpecs'] };
   }
+  return undefined;
+}
+
+function singleSpecOf(body: Body, cloud: CloudProvider): { specs: ReplicationSpec[]; path: Path } | undefined {
+  const topShards = asNumber(body['numShards']);
   const single = asRecord(body['replicationSpec']);
   if (single) {
     return { specs: [{ zoneName: DEFAULT_ZONE_NAME, numShards: topShards ?? 1, regions: regionsOf(single, cloud) }], path: ['replicationSpec'] };

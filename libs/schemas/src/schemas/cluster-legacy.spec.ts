@@ -82,6 +82,35 @@ describe('cluster.legacy: invalid bodies', () => {
     expect(check({ diskSizeGB: 4097 })).toMatchObject([{ ruleId: 'schema/range', path: ['diskSizeGB'] }]);
   });
 
+  // Found by the request fuzzer: the mock took 2147483648 and echoed it in a response the contract refuses.
+  it('spec node counts are int32 (format: int32), like every integer of the spec', () => {
+    const nodes = (analyticsNodes: number) => ({ replicationSpecs: [{ regionsConfig: { US_EAST_1: { analyticsNodes } } }] });
+    expect(check(nodes(2147483647))).toEqual([]);
+    expect(check(nodes(2147483648))).toMatchObject([
+      { ruleId: 'schema/range', errorCode: 'INVALID_ATTRIBUTE', path: ['replicationSpecs', 0, 'regionsConfig', 'US_EAST_1', 'analyticsNodes'] },
+    ]);
+    expect(check({ deleteAfterCreationHours: -2147483649 })).toMatchObject([{ ruleId: 'schema/range', path: ['deleteAfterCreationHours'] }]);
+  });
+
+  // Found by the request fuzzer: an AWS cluster took a GCP region, which the mock then reported as its AWS regionName.
+  it('spec a zone of a dedicated cluster has regions of its providerSettings cloud only', () => {
+    const aws = withProvider({ providerName: 'AWS', instanceSizeName: 'M10', regionName: 'US_EAST_1' });
+    expect(check({ ...aws, replicationSpecs: [{ regionsConfig: { US_EAST_1: { electableNodes: 3 } } }] })).toEqual([]);
+    expect(check({ ...aws, replicationSpecs: [{ regionsConfig: { US_EAST_1: {}, CENTRAL_US: {} } }] })).toMatchObject([
+      { ruleId: 'schema/enum', errorCode: 'INVALID_ENUM_VALUE', path: ['replicationSpecs', 0, 'regionsConfig', 'CENTRAL_US'] },
+    ]);
+    expect(check({ ...aws, replicationSpec: { EUROPE_WEST: { electableNodes: 3 } } })).toMatchObject([{ ruleId: 'schema/enum', path: ['replicationSpec', 'EUROPE_WEST'] }]);
+    // A PATCH without providerSettings cannot be judged here: any cloud's region passes the schema.
+    expect(check({ replicationSpec: { CENTRAL_US: { electableNodes: 3 } } })).toEqual([]);
+  });
+
+  it('spec a zone has 1 to 50 shards, as the cluster numShards it is reported as', () => {
+    const zone = (numShards: number) => ({ replicationSpecs: [{ numShards, regionsConfig: { US_EAST_1: { electableNodes: 3 } } }] });
+    expect(check(zone(50))).toEqual([]);
+    expect(check(zone(0))).toMatchObject([{ ruleId: 'schema/range', path: ['replicationSpecs', 0, 'numShards'] }]);
+    expect(check(zone(51))).toMatchObject([{ ruleId: 'schema/range', path: ['replicationSpecs', 0, 'numShards'] }]);
+  });
+
   it('spec a string diskSizeGB is one type finding, not a range finding too', () => {
     expect(check({ diskSizeGB: '40' })).toMatchObject([{ ruleId: 'schema/type', errorCode: 'INVALID_JSON_ATTRIBUTE', path: ['diskSizeGB'] }]);
   });

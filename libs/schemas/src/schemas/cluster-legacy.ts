@@ -119,7 +119,9 @@ function replicationSpec(): JsonSchema {
   return closedObject(
     {
       id: objectId('Id of this zone.'),
-      numShards: int('Shards in this zone.'),
+      // The spec says only "positive"; Atlas reports a zone's count as the cluster's numShards,
+      // which is 1 to 50, so a zone's is too (found by the request fuzzer: the mock echoed -2045695097).
+      numShards: { ...int('Shards in this zone: 1 to 50.'), ...NUM_SHARDS },
       zoneName: str('Name of the zone of a global cluster.'),
       regionsConfig: regionsMap('Regions of this zone and their nodes, keyed by region name.'),
     },
@@ -142,6 +144,28 @@ function clusterAutoScaling(): JsonSchema {
     },
     { description: 'Auto-scaling switches.' },
   );
+}
+
+/**
+ * A zone's regions are regions of the cluster's cloud: when the body names a dedicated provider
+ * (a create always does), the keys of `replicationSpec` and of each `regionsConfig` must be its
+ * regions. Without this, an AWS cluster took a GCP region and the mock reported it as an AWS
+ * regionName the contract refuses (found by the request fuzzer, tools/conformance/src/fuzz).
+ */
+function regionKeysOfTheProvider(): JsonSchema[] {
+  const regions = { AWS: AWS_REGIONS, AZURE: AZURE_REGIONS, GCP: GCP_REGIONS } as const;
+  return Object.entries(regions).map(([providerName, names]): JsonSchema => {
+    const keys: JsonSchema = { type: 'object', propertyNames: { enum: names } };
+    return {
+      if: {
+        required: ['providerSettings'],
+        properties: { providerSettings: { type: 'object', required: ['providerName'], properties: { providerName: { const: providerName } } } },
+      },
+      then: {
+        properties: { replicationSpec: keys, replicationSpecs: { type: 'array', items: { type: 'object', properties: { regionsConfig: keys } } } },
+      },
+    };
+  });
 }
 
 /** The legacy cluster body: v1.0 `/clusters` and v2 media type 2023-01-01 (`LegacyAtlasCluster`). */
@@ -171,4 +195,5 @@ export const clusterLegacySchema = {
     mongoURIWithOptions: readOnly(str('Legacy connection string with options.')),
     srvAddress: readOnly(str('mongodb+srv:// address.')),
   },
+  allOf: regionKeysOfTheProvider(),
 } satisfies JsonSchema;

@@ -41,8 +41,16 @@ export function str(description: string): JsonSchema {
   return { type: 'string', description };
 }
 
+/**
+ * The range of the spec's integers: every integer attribute of the bodies here is `format: int32`
+ * in the spec, so a larger one is no Atlas integer (and the mock, echoing it, would break the
+ * contract of its own response; found by the request fuzzer, tools/conformance/src/fuzz).
+ */
+export const INT32 = { minimum: -2147483648, maximum: 2147483647 } as const;
+
+/** An int32 (see INT32); spread bounds after it to narrow them. */
 export function int(description: string): JsonSchema {
-  return { type: 'integer', description };
+  return { type: 'integer', ...INT32, description };
 }
 
 export function dateTime(description: string): JsonSchema {

@@ -81,6 +81,16 @@ describe('project-config: invalid documents', () => {
     expect(check(config({ clusters: [M30_V1, V2_MULTI_REGION] }))).toEqual([]);
   });
 
+  // Found by the request fuzzer: the layout test used `contains`, whose verdict Ajv carried over
+  // from one cluster's replicationSpecs to the next cluster's empty list.
+  it('D each cluster is read in its own layout: a v1.0 cluster with replicationSpecs [] after a 2024-08-05 one is v1.0', () => {
+    expect(check(config({ clusters: [V2_MULTI_REGION, { ...M30_V1, name: 'second', replicationSpecs: [] }] }))).toEqual([]);
+    expect(check(config({ clusters: [V2_MULTI_REGION, { name: 'second', replicationSpecs: [] }] }))).toMatchObject([
+      { ruleId: 'schema/required', errorCode: 'MISSING_ATTRIBUTE', path: ['clusters', 1, 'providerSettings'] },
+    ]);
+    expect(check(config({ clusters: [{ ...V2_MULTI_REGION, replicationSpecs: [{ zoneName: 'z' }, ...V2_MULTI_REGION.replicationSpecs] }] }))).toEqual([]);
+  });
+
   it('PRODUCT.md kms keys: provider, keyId and state, with a known state and an RFC 3339 createdAt', () => {
     expect(check(config({ kms: { keys: [{ provider: 'AWS', keyId: 'k1', state: 'ACTIVE', createdAt: '15/01/2026' }, { provider: 'aws', keyId: 'k2' }] } }))).toMatchObject([
       { ruleId: 'schema/enum', path: ['kms', 'keys', 0, 'state'], parameters: ['ACTIVE', 'state'] },

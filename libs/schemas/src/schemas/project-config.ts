@@ -34,10 +34,14 @@ function cluster(): JsonSchema {
     description: 'A cluster: a v1.0 body (providerSettings) or a v2 2024-08-05 body (replicationSpecs[].regionConfigs).',
     required: ['name'],
     properties: { name: { type: 'string' } },
+    // "Some spec has regionConfigs", written as "not every spec lacks it" rather than with
+    // `contains`: Ajv 8.20 carries a `contains` verdict from one array item over to the next when
+    // the next is empty, so a legacy cluster with `replicationSpecs: []` after a 2024-08-05 one was
+    // read as 2024-08-05 (found by the request fuzzer, tools/conformance/src/fuzz).
     if: {
       required: ['replicationSpecs'],
       properties: {
-        replicationSpecs: { type: 'array', contains: { type: 'object', required: ['regionConfigs'], properties: { regionConfigs: true } } },
+        replicationSpecs: { type: 'array', not: { items: { not: { type: 'object', required: ['regionConfigs'], properties: { regionConfigs: true } } } } },
       },
     },
     // The API schemas also describe PATCH bodies, so they leave placement optional; a file's

@@ -85,6 +85,15 @@ describe('takeSnapshot', () => {
     const unknown = takeSnapshot(paymentsState(), GROUP, 'plain', { retention: 3 }, ctx);
     expect(unknown.ok || unknown.error).toMatchObject({ errorCode: 'INVALID_ATTRIBUTE', httpStatus: 400 });
   });
+
+  // Found by the request fuzzer: 945052464 days is past what a Date can hold, and toISOString threw (500).
+  it('refuses a retention that ends after the year 9999 (no date-time can write it): 400 INVALID_ATTRIBUTE', () => {
+    for (const retentionInDays of [945_052_464, 2_940_000]) {
+      const result = takeSnapshot(paymentsState(), GROUP, 'plain', { retentionInDays }, ctx);
+      expect(result.ok || result.error).toMatchObject({ errorCode: 'INVALID_ATTRIBUTE', httpStatus: 400, parameters: ['retentionInDays'] });
+    }
+    expect(ok(takeSnapshot(paymentsState(), GROUP, 'plain', { retentionInDays: 2_900_000 }, ctx)).value.snapshot.expiresAt).toMatch(/^9\d{3}-/);
+  });
 });
 
 describe('listSnapshots / getSnapshot', () => {
@@ -133,6 +142,15 @@ describe('updateSnapshotRetention', () => {
     expect(updateSnapshotRetention(done, GROUP, 'plain', id, { retentionUnit: 'DAYS' }, ctx).ok).toBe(false);
     const zero = updateSnapshotRetention(done, GROUP, 'plain', id, { retentionUnit: 'DAYS', retentionValue: 0 }, ctx);
     expect(zero.ok || zero.error).toMatchObject({ errorCode: 'INVALID_ATTRIBUTE', parameters: ['retentionValue'] });
+  });
+
+  it('refuses a retention that ends after the year 9999, in any unit: 400 INVALID_ATTRIBUTE', () => {
+    const taken = ok(takeSnapshot(paymentsState(), GROUP, 'plain', {}, ctx));
+    const done = advanceClock(taken.state, at(2 * STEP_MS));
+    for (const [retentionUnit, retentionValue] of [['YEARS', 2_147_483_647], ['YEARS', 7974], ['MONTHS', 100_000], ['WEEKS', 500_000]] as const) {
+      const result = updateSnapshotRetention(done, GROUP, 'plain', taken.value.snapshot.id, { retentionUnit, retentionValue }, at(2 * STEP_MS));
+      expect(result.ok || result.error, `${retentionValue} ${retentionUnit}`).toMatchObject({ errorCode: 'INVALID_ATTRIBUTE', parameters: ['retentionValue'] });
+    }
   });
 });
 

@@ -27,6 +27,23 @@ export interface ClusterSnapshots {
  */
 export const DEFAULT_ON_DEMAND_RETENTION_DAYS = 1;
 
+/**
+ * A retention whose end no date-time can write (past the year 9999): 400 INVALID_ATTRIBUTE, as
+ * Atlas answers an attribute out of its range, rather than a snapshot that never expires or a 500
+ * (found by the request fuzzer, tools/conformance/src/fuzz: retentionInDays 945052464).
+ */
+function retentionTooLong(attribute: string, value: number, unit: string): Finding {
+  return {
+    ruleId: 'api/invalid-attribute',
+    severity: 'error',
+    errorCode: 'INVALID_ATTRIBUTE',
+    httpStatus: 400,
+    message: `A retention of ${value} ${unit} ends after the year 9999; keep the snapshot for less.`,
+    path: [attribute],
+    parameters: [attribute],
+  };
+}
+
 /** What a new snapshot is: on demand or scheduled, why, and until when it is kept. */
 export interface NewSnapshot {
   readonly snapshotType: SnapshotType;
@@ -110,6 +127,8 @@ export function takeSnapshot(
 
   const request = (body ?? {}) as { description?: string; retentionInDays?: number };
   const days = request.retentionInDays ?? DEFAULT_ON_DEMAND_RETENTION_DAYS;
+  const expiresAt = retainUntil(ctx.now, days, 'days');
+  if (expiresAt === undefined) return refused([retentionTooLong('retentionInDays', days, 'days')]);
   const [snapshot, next] = recordSnapshot(
     state,
     project,
@@ -117,7 +136,7 @@ export function takeSnapshot(
     {
       snapshotType: 'onDemand',
       ...(request.description === undefined ? {} : { description: request.description }),
-      expiresAt: retainUntil(ctx.now, days, 'days') ?? ctx.now,
+      expiresAt,
     },
     ctx,
   );
@@ -198,7 +217,9 @@ export function updateSnapshotRetention(
       ),
     ]);
   }
-  const updated: Snapshot = { ...snapshot, expiresAt: retainUntil(snapshot.createdAt, retentionValue, retentionUnit) ?? snapshot.createdAt };
+  const expiresAt = retainUntil(snapshot.createdAt, retentionValue, retentionUnit);
+  if (expiresAt === undefined) return refused([retentionTooLong('retentionValue', retentionValue, retentionUnit.toLowerCase())]);
+  const updated: Snapshot = { ...snapshot, expiresAt };
   return accepted(replaceSnapshot(state, project, updated), { cluster, snapshot: updated });
 }
 

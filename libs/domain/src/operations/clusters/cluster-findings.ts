@@ -17,6 +17,10 @@ export const clusterFindings = {
   missingAttribute: (attribute: string): Finding =>
     refusal('schema/required', 'MISSING_ATTRIBUTE', 400, `The required attribute ${attribute} was not specified.`, [attribute], [attribute]),
 
+  /** A region of another cloud than the cluster's: the bad enum value Atlas answers for it (README §5.2). */
+  regionOfAnotherCloud: (region: string, provider: string, path: Finding['path']): Finding =>
+    refusal('api/region-of-cloud', 'INVALID_ENUM_VALUE', 400, `${region} is not a region of ${provider}, the cloud of this cluster.`, [region], path),
+
   /** D: a PATCH body whose `name` differs from the path's cluster. */
   cannotChangeName: (name: string): Finding =>
     refusal('api/cluster-name-immutable', 'CLUSTER_CANNOT_CHANGE_NAME', 400, `The name of cluster ${name} cannot be changed.`, [name], ['name']),

@@ -149,6 +149,16 @@ describe('updateCluster', () => {
     expect(result.ok ? undefined : result.error).toMatchObject({ errorCode: 'CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE' });
   });
 
+  // Found by the request fuzzer: the AWS cluster moved to CENTRAL_US and was reported with an AWS regionName the contract refuses.
+  it('README §5.2 a v1.0 zone in a region of another cloud than the cluster\'s is 400 INVALID_ENUM_VALUE', () => {
+    const result = updateCluster(idle(), GROUP, 'orders', { replicationSpec: { CENTRAL_US: { electableNodes: 3, priority: 7 } } }, 'legacy', at(OWNER, NOW));
+    expect(result.ok ? undefined : result.error).toMatchObject({ errorCode: 'INVALID_ENUM_VALUE', httpStatus: 400, parameters: ['CENTRAL_US'] });
+    const aws = updateCluster(idle(), GROUP, 'orders', { replicationSpec: { EU_WEST_1: { electableNodes: 3, priority: 7 } } }, 'legacy', at(OWNER, NOW));
+    expect(clusterIn(stateOf(aws)).replicationSpecs[0]?.regions.map((r) => r.region)).toEqual(['EU_WEST_1']);
+    const moved = updateCluster(idle(), GROUP, 'orders', { providerSettings: { providerName: 'GCP', instanceSizeName: 'M30', regionName: 'CENTRAL_US' } }, 'legacy', at(OWNER, NOW));
+    expect(moved.ok).toBe(true);
+  });
+
   it('spec the update is checked against the schema of its layout', () => {
     const result = updateCluster(idle(), GROUP, 'orders', { diskSizeGB: 5 }, 'legacy', at(OWNER, NOW));
     expect(result.ok ? undefined : result.error).toMatchObject({ errorCode: 'INVALID_ATTRIBUTE', parameters: ['diskSizeGB'] });

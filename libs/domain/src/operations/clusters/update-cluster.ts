@@ -1,5 +1,5 @@
-import type { Cluster } from '@mock-atlas/model';
-import { validate } from '@mock-atlas/schemas';
+import { tierClassOf, type CloudProvider, type Cluster, type Finding } from '@mock-atlas/model';
+import { AWS_REGIONS, AZURE_REGIONS, GCP_REGIONS, validate } from '@mock-atlas/schemas';
 import { applyClusterUpdate, type ClusterLayout } from '../../mappers';
 import type { MockState } from '../../state/mock-state';
 import { findProjectCluster } from '../lookups';
@@ -9,6 +9,28 @@ import { clusterFindings } from './cluster-findings';
 import { clusterRuleFindings } from './cluster-rules';
 import { clusterWithPendingChanges, putCluster, settingsDiff, applyClusterSettings, withoutSource } from './cluster-state';
 import { CLUSTER_SCHEMA_OF_LAYOUT } from './create-cluster';
+
+const REGIONS_OF: Readonly<Record<CloudProvider, readonly string[]>> = { AWS: AWS_REGIONS, AZURE: AZURE_REGIONS, GCP: GCP_REGIONS };
+
+/**
+ * A region the update places a dedicated cluster in that is not of the placement's cloud. The
+ * schema ties a body's regions to its providerSettings; a PATCH without providerSettings names
+ * regions of the cluster's cloud, which only the cluster knows (found by the request fuzzer,
+ * tools/conformance/src/fuzz: an AWS cluster moved to CENTRAL_US, then reported as an AWS regionName
+ * the contract refuses). Placements the cluster already had are left alone.
+ */
+function foreignRegion(before: Cluster, after: Cluster): Finding | undefined {
+  if (tierClassOf(after.instanceSize) !== 'DEDICATED') return undefined;
+  const had = new Set(before.replicationSpecs.flatMap((s) => s.regions.map((r) => `${r.provider} ${r.region}`)));
+  for (const spec of after.replicationSpecs) {
+    for (const r of spec.regions) {
+      if (!had.has(`${r.provider} ${r.region}`) && !REGIONS_OF[r.provider].includes(r.region)) {
+        return clusterFindings.regionOfAnotherCloud(r.region, r.provider, ['replicationSpecs']);
+      }
+    }
+  }
+  return undefined;
+}
 
 /** Roles that may change termination protection (the spec's PATCH description: Project Owner). */
 const OWNER_ROLES: readonly string[] = ['GROUP_OWNER', 'ORG_OWNER'];
@@ -52,6 +74,8 @@ export function updateCluster(
   // A disabled cluster's earlier pending changes are part of what this update builds on.
   const before = clusterWithPendingChanges(current);
   const update = applyClusterUpdate(before, record, layout);
+  const foreign = foreignRegion(before, update.cluster);
+  if (foreign) return refused([foreign]);
   const diff = settingsDiff(before, update.cluster);
   const diffFields = Object.keys(diff);
 
