@@ -33,7 +33,11 @@ function acceptOf(version: Step['version']): string {
 /** A Bearer token for CALLER, fetched once per mock (the mock's tokens outlive resets). */
 const tokens = new WeakMap<MockUnderTest, string>();
 
-async function tokenFor(mock: MockUnderTest): Promise<string> {
+/**
+ * CALLER's Bearer token on this mock (CALLER must be loaded, as every project this suite loads has it).
+ * @example const token = await tokenFor(mock);
+ */
+export async function tokenFor(mock: MockUnderTest): Promise<string> {
   const cached = tokens.get(mock);
   if (cached) return cached;
   const basic = Buffer.from(`${CALLER.clientId}:${CALLER.clientSecret}`).toString('base64');

@@ -27,8 +27,9 @@ interface Placed {
  * backup configuration) before running the rules; the replay makes those lookups per request too,
  * in `config/references-resolve`, which the catalog runs before the cluster, backup and restore
  * rules. Rules then come in catalog order, as both run them.
+ * @example rankOf({ ruleId: 'config/references-resolve', path: 'restoreJobs[0].cluster', … }) // → 0
  */
-function rankOf(finding: LintFinding): number {
+export function rankOf(finding: LintFinding): number {
   if (finding.ruleId === 'config/references-resolve') return finding.path?.endsWith('.cluster') ? 0 : 1;
   return 2 + (CATALOG_ORDER.get(finding.ruleId) ?? allRules.length);
 }

@@ -15,6 +15,10 @@ import { ENV, NOW } from './fixed-inputs';
 export interface Reply {
   readonly status: number;
   readonly body: unknown;
+  /** Response headers, names lower-cased, repeated ones joined with `, `. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as sent. */
+  readonly text: string;
 }
 
 /** A request to the mock: path relative to its base URL, body sent as given (string) or as JSON. */
@@ -71,7 +75,11 @@ export async function startMockUnderTest(): Promise<MockUnderTest> {
       const outgoing = request({ host: '127.0.0.1', port, method: req.method, path: req.path, agent, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: parseBody(Buffer.concat(chunks).toString('utf8')) }));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const headers = Object.fromEntries(Object.entries(res.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
+          resolve({ status: res.statusCode ?? 0, body: parseBody(text), headers, text });
+        });
         res.on('error', reject);
       });
       outgoing.on('error', reject);
