@@ -253,7 +253,16 @@ export function atlasErrorBody(code: AtlasErrorCode, parameters: readonly unknow
 }
 
 function bodyOf(code: string, status: number, parameters: readonly unknown[], detail: string): AtlasErrorBody {
-  return { detail, error: status, errorCode: code, parameters: [...parameters], reason: reasonPhrase(status) };
+  return { detail, error: status, errorCode: code, parameters: parameters.map(asBodyParameter), reason: reasonPhrase(status) };
+}
+
+/**
+ * Numbers and booleans as strings: the contract's ApiError.parameters holds strings or objects,
+ * and every recorded Atlas error lists its numbers as strings (the request fuzzer caught a 413
+ * answering `[1048576]`).
+ */
+function asBodyParameter(value: unknown): unknown {
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : value;
 }
 
 /**

@@ -37,7 +37,7 @@ describe('atlasErrors', () => {
     expect(res.headers['x-error-code']).toBe('RATE_LIMITED');
     expect(res.headers['retry-after']).toBe('60');
     expect(res.text).toBe(
-      '{"detail":"Resource g1 is limited to 100 requests every 1 minutes.","error":429,"errorCode":"RATE_LIMITED","parameters":["g1",100,1],"reason":"Too Many Requests"}',
+      '{"detail":"Resource g1 is limited to 100 requests every 1 minutes.","error":429,"errorCode":"RATE_LIMITED","parameters":["g1","100","1"],"reason":"Too Many Requests"}',
     );
   });
 
@@ -58,7 +58,7 @@ describe('atlasErrors', () => {
     expect(malformed.body).toMatchObject({ errorCode: 'MALFORMED_JSON' });
     const large = await request(app()).post('/raw-json').type('json').send(JSON.stringify({ a: 'x'.repeat(50) }));
     expect(large.status).toBe(413);
-    expect(large.body).toMatchObject({ errorCode: 'PAYLOAD_TOO_LARGE', parameters: [20] });
+    expect(large.body).toMatchObject({ errorCode: 'PAYLOAD_TOO_LARGE', parameters: ['20'] });
   });
 
   it("maps Express's 400 for an undecodable path parameter without echoing the path", async () => {

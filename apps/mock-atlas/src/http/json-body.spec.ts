@@ -91,7 +91,7 @@ describe('jsonBody refuses', () => {
     const body = JSON.stringify({ pad: 'x'.repeat(DEFAULT_BODY_LIMIT) });
     const res = await request(app()).patch('/body').type('json').send(body);
     expectAtlasError(res, 413, 'PAYLOAD_TOO_LARGE');
-    expect(res.body).toMatchObject({ parameters: [1048576], reason: 'Request Entity Too Large' });
+    expect(res.body).toMatchObject({ parameters: ['1048576'], reason: 'Request Entity Too Large' });
   });
 
   it('a body one byte over a configured limit → 413', async () => {

@@ -50,7 +50,7 @@ describe('answerClientErrors', () => {
       detail: 'The request line and headers exceed the limit of 16384 bytes.',
       error: 431,
       errorCode: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
-      parameters: [16384],
+      parameters: ['16384'],
       reason: 'Request Header Fields Too Large',
     });
   });

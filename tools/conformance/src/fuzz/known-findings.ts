@@ -52,23 +52,6 @@ const example = (body: Doc): FuzzRequest => ({
 
 export const KNOWN_FINDINGS: readonly KnownFinding[] = [
   {
-    id: 'payload-too-large-numeric-parameter',
-    summary:
-      'A body over the 1 MiB limit is answered 413 PAYLOAD_TOO_LARGE with "parameters":[1048576], a number; the contract (ApiError.parameters: string or object) and every recorded Atlas error list strings. The error is made in apps/mock-atlas/src/http/errors.ts, whose tests (errors.spec.ts, json-body.spec.ts, client-errors.spec.ts) expect the number.',
-    owner: 'hostile HTTP corpus / json-body (apps/mock-atlas/src/http)',
-    matches: (problem) => /^contract \(ApiError 413 application\/json\): \/parameters\/0 must be string,object$/.test(problem),
-    example: {
-      operation: createCluster,
-      version: '2024-10-23',
-      groupId: PROJECT.id,
-      clusterName: 'orders',
-      snapshotId: '',
-      schema: 'cluster.20240805',
-      body: { name: 'big', tags: Array.from({ length: 12_000 }, (_, i) => ({ key: `k${i}`, value: 'v'.repeat(80) })) },
-      mutations: ['array-size at tags: 12,000 tags (over 1 MiB)'],
-    },
-  },
-  {
     id: 'legacy-create-without-a-region',
     summary:
       'A v1.0 / 2023-01-01 create whose providerSettings has no regionName and whose zones place no region is accepted (201) with no region at all; the cluster is then reported as an AWS cluster of the size it asked for, which the contract refuses for a GCP or Azure size. Neither tool requires a region on create (REQUIRED_ON_CREATE in create-cluster.ts, the config schema\'s legacy branch); no source says what Atlas answers (MISSING_ATTRIBUTE regionName is likely), so the fix is a product decision for both tools at once.',
