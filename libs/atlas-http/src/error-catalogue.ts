@@ -281,6 +281,21 @@ function writableParameter(value: unknown): unknown {
   }
 }
 
+/**
+ * The 401 body of an authentication challenge (Digest or Bearer), in the order and
+ * pretty-printed shape Atlas sends (README §5.4): no `parameters`, and no `X-Error-Code`
+ * header goes with it (written by the mock's errors.ts `sendChallenge`).
+ * NOTE: the recordings read for this (mongodb-atlas-cli …/setupfailure/…/POST_api_atlas_v2_groups_1.snaphost
+ * at 4856fdcd and 022344f9, Content-Length 106) carry only error, reason and detail; `errorCode`
+ * is kept because README §5.4 reports it and the spec's ApiError requires it.
+ */
+export const CHALLENGE_BODY = {
+  error: 401,
+  reason: 'Unauthorized',
+  detail: 'You are not authorized for this resource.',
+  errorCode: 'UNEXPECTED_ERROR',
+} as const;
+
 /** Options of an {@link AtlasError}. */
 export interface AtlasErrorOptions {
   /** Replaces the catalogue text (e.g. a rule's own sentence). */

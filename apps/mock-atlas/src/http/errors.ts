@@ -1,7 +1,8 @@
 // The one error middleware (STYLE.md §5): every error of every route leaves the mock as an Atlas
 // body with `X-Error-Code`, as plain application/json, never as HTML and never with a stack.
-import { AtlasError, type AtlasErrorBody } from '@mock-atlas/atlas-http';
+import { AtlasError, CHALLENGE_BODY, type AtlasErrorBody } from '@mock-atlas/atlas-http';
 import type { ErrorRequestHandler, Request, Response } from 'express';
+import { prettyJson } from './pretty-json';
 import { PLAIN_JSON, setLifecycleHeaders, writeAtlasJson } from './respond';
 
 /** A body-parser / http-errors error: a status and, for body-parser, a `type`. */
@@ -116,4 +117,19 @@ export function atlasErrors(options: AtlasErrorsOptions = {}): ErrorRequestHandl
       else sendAtlasError(res, new AtlasError('UNEXPECTED_ERROR'));
     }
   };
+}
+
+/**
+ * Answers an authentication challenge: 401 with the given `WWW-Authenticate` challenges and
+ * Atlas's own challenge body (CHALLENGE_BODY: always pretty-printed, plain application/json, no
+ * `parameters`, no `X-Error-Code`), which differs from every other error body.
+ * @example sendChallenge(res, ['Digest realm="MMS Public API", …']);
+ */
+export function sendChallenge(res: Response, challenges: readonly string[]): void {
+  const text = prettyJson(CHALLENGE_BODY);
+  res.status(401);
+  res.setHeader('WWW-Authenticate', [...challenges]);
+  res.setHeader('Content-Type', PLAIN_JSON);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }

@@ -4,7 +4,8 @@ import type { RequestHandler } from 'express';
 import type { Clock } from '../clock';
 import { setPrincipal } from '../locals';
 import type { CredentialStore } from './credential-store';
-import { sendUnauthorized, type DigestAuth, type DigestFailure } from './digest';
+import { sendChallenge } from '../errors';
+import type { DigestAuth, DigestFailure } from './digest';
 import type { BearerTokens } from './oauth';
 
 /** Options of {@link authenticate}. */
@@ -54,7 +55,7 @@ export function authenticate(options: AuthenticateOptions): RequestHandler {
         return;
       }
       options.onRefused?.('invalid-token');
-      sendUnauthorized(res, [INVALID_TOKEN_CHALLENGE]);
+      sendChallenge(res, [INVALID_TOKEN_CHALLENGE]);
       return;
     }
     options.onRefused?.('no-credentials');

@@ -4,7 +4,7 @@
 // clients that take the first challenge behave exactly as against Atlas.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { prettyJson } from '../pretty-json';
+import { sendChallenge } from '../errors';
 import type { Clock } from '../clock';
 import type { CredentialStore, Principal } from './credential-store';
 import { safeEqual } from './constant-time';
@@ -17,30 +17,6 @@ export const DEFAULT_NONCE_TTL_SECONDS = 300;
 
 /** The digest algorithms the mock accepts. */
 export type DigestAlgorithm = 'MD5' | 'SHA-256';
-
-/**
- * The 401 body of a challenge, in the order and pretty-printed shape Atlas sends (README §5.4):
- * no `parameters`, and no `X-Error-Code` header goes with it.
- * NOTE: the recordings read for this (mongodb-atlas-cli …/setupfailure/…/POST_api_atlas_v2_groups_1.snaphost
- * at 4856fdcd and 022344f9, Content-Length 106) carry only error, reason and detail; `errorCode`
- * is kept because README §5.4 reports it and the spec's ApiError requires it.
- */
-export const UNAUTHORIZED_BODY = {
-  error: 401,
-  reason: 'Unauthorized',
-  detail: 'You are not authorized for this resource.',
-  errorCode: 'UNEXPECTED_ERROR',
-} as const;
-
-/** Sends a 401 with the Atlas body (always pretty-printed, plain application/json) and the given challenges. */
-export function sendUnauthorized(res: Response, challenges: readonly string[]): void {
-  const text = prettyJson(UNAUTHORIZED_BODY);
-  res.status(401);
-  res.setHeader('WWW-Authenticate', [...challenges]);
-  res.setHeader('Content-Type', 'application/json');
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  res.end(text);
-}
 
 /** Options of {@link DigestAuth}. */
 export interface DigestOptions {
@@ -153,7 +129,7 @@ export class DigestAuth {
 
   /** Answers with a 401 challenge (a fresh nonce; `stale=true` when only the nonce was wrong). */
   challenge(res: Response, stale = false): void {
-    sendUnauthorized(res, this.challenges(stale));
+    sendChallenge(res, this.challenges(stale));
   }
 
   /** Checks the parameters of an `Authorization: Digest` header (without the scheme) against the request. */
