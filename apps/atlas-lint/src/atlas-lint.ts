@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The atlas-lint executable: wires the real process into the CLI.
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { run } from './cli/run';
 import { isLintWorkerData, runLintWorker } from './lint/lint-files';
@@ -14,6 +14,9 @@ function wantsColor(): boolean {
 
 /** Standard input, but no more than `limit` bytes (`cat /dev/zero | atlas-lint --stdin` must end). */
 async function readStdin(limit: number): Promise<Uint8Array> {
+  // `atlas-lint --stdin < some-dir`: Node's stdin stream ends quietly on EISDIR, which would lint
+  // an empty document; it is an input that cannot be read (exit 2).
+  if (fstatSync(0).isDirectory()) throw new Error('it is a directory');
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of process.stdin) {

@@ -3,7 +3,7 @@
 // code 2 only for a file that cannot be read. Time and memory per case are measured by
 // test/measure-hostile.ts, not asserted here.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,24 @@ describe('hostile YAML', () => {
       if (hostile.findings !== undefined) expect(findings).toHaveLength(hostile.findings);
       rmSync(dir, { recursive: true, force: true });
     });
+  });
+
+  it('--stdin given a directory (`atlas-lint --stdin < dir`): exit 2, not an empty document', () => {
+    const dir = mkdtempSync(join(root, 'stdin-dir-'));
+    const fd = openSync(dir, 'r');
+    try {
+      const child = spawnSync(process.execPath, [BUNDLE, '--stdin', '--format', 'json', '--no-config-lookup', '--now', NOW], {
+        cwd: dir,
+        stdio: [fd, 'pipe', 'pipe'],
+        env: childEnv(),
+        encoding: 'utf8',
+        timeout: CASE_TIMEOUT_MS,
+      });
+      expect(child.status, child.stdout).toBe(2);
+      expect(child.stderr).toMatch(/cannot read standard input: it is a directory/);
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it('a file or directory it may not read (permission denied): exit 2, and the others are still linted', () => {

@@ -51,7 +51,11 @@ async function main(): Promise<number> {
     const info = startupInfo(atlas, options.control.status === 'protected' && options.control.tokenFrom === 'generated' ? { controlToken: options.control.token } : {});
     process.stdout.write(options.json ? `${JSON.stringify(info)}\n` : `${renderBanner(info)}\n`);
     const stop = () => {
-      void atlas.close().then(() => process.exit(0));
+      // A generated certificate's temp directory goes with the process that made it.
+      void atlas.close().then(() => {
+        tls?.dispose?.();
+        process.exit(0);
+      });
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,7 +1,8 @@
 // Issue 3 §7 end to end: the built `mock-atlas` bundle as a user runs it. Every server binds
 // port 0 and is stopped by the test that started it; only loopback addresses get traffic.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import * as oauth from 'oauth4webapi';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -99,9 +100,11 @@ describe('the mock-atlas command', () => {
     });
   });
 
-  it('--tls serves HTTPS with a generated certificate that `curl --cacert <printed path>` trusts', async () => {
+  it('--tls serves HTTPS with a generated certificate that `curl --cacert <printed path>` trusts, removed at exit', async () => {
+    let certPath = '';
     await withCli([['--port', '0', '--tls', '--json']], async (cli) => {
       const info = JSON.parse((await cli!.waitForStdout('\n', 30_000)).trim()) as StartupLine;
+      certPath = info.caCertPath ?? '';
       expect(info.baseUrl).toBe(`https://127.0.0.1:${info.port}`);
       expect(info.caCertPath).toMatch(/\.pem$/);
       expect(readFileSync(info.caCertPath!, 'utf8')).toContain('-----BEGIN CERTIFICATE-----');
@@ -116,6 +119,8 @@ describe('the mock-atlas command', () => {
       // Without the certificate curl refuses the connection (60: peer certificate cannot be authenticated).
       await expect(run('/usr/bin/curl', ['--silent', '--digest', '--user', user, url])).rejects.toMatchObject({ code: 60 });
     });
+    expect(certPath).not.toBe('');
+    expect(existsSync(dirname(certPath))).toBe(false);
   });
 
   it('--host 0.0.0.0 warns on stderr that the control API is exposed (port 0, no traffic sent)', async () => {

@@ -7,7 +7,7 @@ import { runSoak } from './soak';
 import { formatSoakReport } from './soak-report';
 import { DEFAULT_TICK_MS, IN_PROCESS_TICK_MS, startSoakTarget } from './soak-target';
 
-const USAGE = `usage: npm run soak -- [--clients N] [--duration SECONDS] [--seed N] [--json] [--base-url URL] [--tick-ms MS] [--projects N] [--clusters N]
+const USAGE = `usage: npm run soak -- [--clients N] [--duration SECONDS] [--seed N] [--json] [--base-url URL] [--tick-ms MS] [--projects N] [--clusters N] [--control-token TOKEN]
   --clients    concurrent clients (default 50), half Digest, half Bearer
   --duration   seconds of load (default 30)
   --seed       seed of the operation mix (default 1)
@@ -74,11 +74,21 @@ async function main(): Promise<number> {
     console.log(args.json ? JSON.stringify(report) : formatSoakReport(report));
     return report.ok ? 0 : 1;
   } catch (error) {
-    console.error(`soak: could not run: ${(error as Error).stack ?? String(error)}`);
+    console.error(`soak: could not run${options.baseUrl ? ` against ${options.baseUrl}` : ''}: ${reasonOf(error)}`);
     return 2;
   } finally {
     await atlas?.close();
   }
+}
+
+/** The cause of a failure in one line: fetch's "fetch failed" hides the socket error in `cause`. */
+function reasonOf(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = error; e instanceof Error && messages.length < 4; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    messages.push(typeof code === 'string' && !e.message.includes(code) ? `${e.message} (${code})` : e.message);
+  }
+  return messages.length > 0 ? messages.join(': ') : String(error);
 }
 
 process.exitCode = await main();

@@ -84,11 +84,17 @@ function jsonProblem(error: unknown, text: string): string {
 
 function keyProblem(path: string, keyring: StateKeyring | undefined, paths: readonly string[], error?: UnsealError): StateFileError {
   const keyFile = keyring?.keyFile ?? `${path}.key`;
-  const remedy = `The file was left untouched: ${StateKeyring.howToSupply(keyFile)}, or move both away to start from the configs.`;
+  const remedy = (how: string): string => `The file was left untouched: ${how}, or move both away to start from the configs.`;
   if (!keyring?.key) {
-    return new StateFileError(path, `holds ${paths.length} encrypted secret(s), but there is no key to open them: the key file ${keyFile} does not exist and MOCK_ATLAS_STATE_KEY is not set. ${remedy}`);
+    return new StateFileError(
+      path,
+      `holds ${paths.length} encrypted secret(s), but there is no key to open them: the key file ${keyFile} does not exist and MOCK_ATLAS_STATE_KEY is not set. ${remedy(StateKeyring.howToSupply(keyFile))}`,
+    );
   }
-  return new StateFileError(path, `holds encrypted secrets that ${keyring.describe()} does not open (${error?.message ?? paths[0]}): it is not the key they were saved with. ${remedy}`);
+  return new StateFileError(
+    path,
+    `holds encrypted secrets that ${keyring.describe()} does not open (${error?.message ?? paths[0]}): it is not the key they were saved with. ${remedy(keyring.howToReplace())}`,
+  );
 }
 
 /**

@@ -201,6 +201,16 @@ describe('the state file on disk', () => {
     writeFileSync(stateFile, serializeState(stateWithEverySecret(), SAVED_AT, KEY));
     const error = refusal(() => readStateFile(stateFile, StateKeyring.open(stateFile, envKey(OTHER_KEY_HEX))));
     expect(error.message).toMatch(/holds encrypted secrets that the key in MOCK_ATLAS_STATE_KEY does not open \(state\.projects\.5e2211c17a3e5a48f5497de3\.encryptionAtRest\.providers\.AWS\.settings\.secretAccessKey: wrong key or altered value\): it is not the key they were saved with/);
+    expect(error.message).toContain(`or unset it to use the key file ${stateFile}.key`);
+  });
+
+  it('with a wrong key file: says to put back the one the file was saved with', () => {
+    writeFileSync(stateFile, serializeState(stateWithEverySecret(), SAVED_AT, KEY));
+    writeFileSync(`${stateFile}.key`, `${OTHER_KEY_HEX}\n`, { mode: 0o600 });
+    const error = refusal(() => readStateFile(stateFile, StateKeyring.open(stateFile, {})));
+    expect(error.message).toContain(`does not open`);
+    expect(error.message).toContain(`put back the key file ${stateFile}.key the file was saved with`);
+    expect(error.message).not.toContain('unset');
   });
 
   it('never quotes the file in a JSON error (V8 quotes the text around the error, secrets included)', () => {

@@ -105,9 +105,21 @@ export class StateKeyring {
     return this.#source === 'env' ? `the key in ${STATE_KEY_ENV}` : `the key file ${this.keyFile}`;
   }
 
+  /** Whether the key came from MOCK_ATLAS_STATE_KEY (the key file is then not read). */
+  get fromEnv(): boolean {
+    return this.#source === 'env';
+  }
+
   /** How a user supplies the missing key, for messages. */
   static howToSupply(keyFile: string): string {
     return `put back the key file ${keyFile}, or set ${STATE_KEY_ENV} to the key`;
+  }
+
+  /** How a user supplies the right key instead of this wrong one, for messages. */
+  howToReplace(): string {
+    return this.fromEnv
+      ? `set ${STATE_KEY_ENV} to the key the file was saved with, or unset it to use the key file ${this.keyFile} (read only when ${STATE_KEY_ENV} is not set)`
+      : `put back the key file ${this.keyFile} the file was saved with, or set ${STATE_KEY_ENV} to that key`;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,6 +7,8 @@ export interface TlsMaterial {
   readonly cert: string;
   /** Where the certificate was written, for `curl --cacert` and NODE_EXTRA_CA_CERTS. */
   readonly certPath?: string;
+  /** Removes what was written for a generated certificate (its temp directory); call after close. */
+  readonly dispose?: () => void;
 }
 
 /** Reads a certificate and key the user supplied. */
@@ -35,5 +37,5 @@ export async function selfSignedTls(): Promise<TlsMaterial> {
   const dir = mkdtempSync(join(tmpdir(), 'mock-atlas-tls-'));
   const certPath = join(dir, 'mock-atlas-cert.pem');
   writeFileSync(certPath, pems.cert);
-  return { key: pems.private, cert: pems.cert, certPath };
+  return { key: pems.private, cert: pems.cert, certPath, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
