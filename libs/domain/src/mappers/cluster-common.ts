@@ -18,8 +18,8 @@ import { asBoolean, asOneOf, asString, type Body } from './read';
  * - `clusterType` REPLICASET (the spec's only default for a new cluster);
  * - every flag false and `encryptionAtRestProvider` NONE (Atlas's defaults; the spec
  *   gives `terminationProtectionEnabled` default false);
- * - `instanceSize` M10, the smallest dedicated tier, when a body names none (Atlas
- *   requires one on create; the schema, not the mapper, reports its absence);
+ * - `instanceSize` M10, the smallest dedicated tier, when a body names none (a create must
+ *   name one: the schemas and create-cluster.ts, not the mapper, report its absence);
  * - `name` '' and no replication specs when the body says nothing about them.
  * `diskSizeGB` and `mongoDBMajorVersion` stay unset: Atlas derives them from the tier
  * and its current default version.

@@ -71,7 +71,7 @@ describe('project-config: invalid documents', () => {
   });
 
   it('PRODUCT.md every cluster needs a name', () => {
-    expect(check(config({ clusters: [{ providerSettings: { providerName: 'AWS' } }] }))).toMatchObject([{ ruleId: 'schema/required', path: ['clusters', 0, 'name'] }]);
+    expect(check(config({ clusters: [{ providerSettings: M30_V1.providerSettings }] }))).toMatchObject([{ ruleId: 'schema/required', path: ['clusters', 0, 'name'] }]);
   });
 
   it('D a cluster must say where it runs, as POST /clusters requires: providerSettings (v1.0) or replicationSpecs (2024-08-05)', () => {
@@ -79,6 +79,31 @@ describe('project-config: invalid documents', () => {
       { ruleId: 'schema/required', errorCode: 'MISSING_ATTRIBUTE', httpStatus: 400, path: ['clusters', 0, 'providerSettings'], parameters: ['providerSettings'] },
     ]);
     expect(check(config({ clusters: [M30_V1, V2_MULTI_REGION] }))).toEqual([]);
+  });
+
+  // Product decision, as POST /clusters decides it (libs/domain create-cluster.ts): a v1.0 cluster
+  // names its tier (FLEX aside) and where it runs; nothing is defaulted. Found by the request fuzzer.
+  const placed = { replicationSpecs: [{ regionsConfig: { UAE_NORTH: { electableNodes: 3 } } }] };
+  it.each([
+    ['no region anywhere', { providerName: 'GCP', instanceSizeName: 'M250' }, {}, ['regionName']],
+    ['zones that place nothing', { providerName: 'AWS', instanceSizeName: 'M10' }, { replicationSpecs: [{ regionsConfig: {} }], replicationSpec: {} }, ['regionName']],
+    ['TENANT without a size', { providerName: 'TENANT', backingProviderName: 'AZURE' }, placed, ['instanceSizeName']],
+    ['a dedicated cloud without a size', { providerName: 'AZURE', regionName: 'UAE_NORTH' }, {}, ['instanceSizeName']],
+    ['neither size nor region', { providerName: 'AWS' }, {}, ['instanceSizeName', 'regionName']],
+  ])('D MISSING_ATTRIBUTE for a v1.0 cluster: %s', (_name, providerSettings, zones, missing) => {
+    const findings = check(config({ clusters: [{ name: 'fresh', providerSettings, ...zones }] }));
+    expect(findings.map((f) => [f.errorCode, f.httpStatus, f.path, f.parameters])).toEqual(
+      missing.map((attribute) => ['MISSING_ATTRIBUTE', 400, ['clusters', 0, 'providerSettings', attribute], [attribute]]),
+    );
+  });
+
+  it.each([
+    ['a region in replicationSpecs only', { providerName: 'AZURE', instanceSizeName: 'M10' }, placed],
+    ['a region in the single-zone replicationSpec only', { providerName: 'AWS', instanceSizeName: 'M10' }, { replicationSpec: { US_EAST_1: { electableNodes: 3 } } }],
+    ['a region in a later zone', { providerName: 'AZURE', instanceSizeName: 'M10' }, { replicationSpecs: [{ regionsConfig: {} }, ...placed.replicationSpecs] }],
+    ['FLEX, whose one size is implied', { providerName: 'FLEX', backingProviderName: 'AWS', regionName: 'US_EAST_1' }, {}],
+  ])('a v1.0 cluster with %s is valid', (_name, providerSettings, zones) => {
+    expect(check(config({ clusters: [{ name: 'fresh', providerSettings, ...zones }] }))).toEqual([]);
   });
 
   // Found by the request fuzzer: the layout test used `contains`, whose verdict Ajv carried over

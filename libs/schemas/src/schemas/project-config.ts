@@ -24,6 +24,47 @@ const roles = (): JsonSchema =>
 const provider = (description: string): JsonSchema => stringEnum(CLOUD_PROVIDERS, description);
 
 /**
+ * Some zone of a legacy body names a region: a `replicationSpecs[].regionsConfig` or the
+ * `replicationSpec` map has a key. "Some spec", as below, is "not every spec lacks it".
+ */
+const LEGACY_ZONES_PLACE_A_REGION: JsonSchema = {
+  anyOf: [
+    {
+      required: ['replicationSpecs'],
+      properties: {
+        replicationSpecs: {
+          type: 'array',
+          not: { items: { not: { type: 'object', required: ['regionsConfig'], properties: { regionsConfig: { type: 'object', minProperties: 1 } } } } },
+        },
+      },
+    },
+    { required: ['replicationSpec'], properties: { replicationSpec: { type: 'object', minProperties: 1 } } },
+  ],
+};
+
+/**
+ * What a legacy create needs besides providerSettings, as the API's create does
+ * (libs/domain create-cluster.ts, in the same order): a tier for every cloud and TENANT (FLEX
+ * has one size), then a region in providerSettings or in a zone. Neither is defaulted: Atlas
+ * documents no default, and a mock that invents a cloud or a size misleads (found by the request
+ * fuzzer: such clusters were created with no region, or as a dedicated M10).
+ */
+const LEGACY_CREATE_NEEDS: readonly JsonSchema[] = [
+  {
+    properties: {
+      providerSettings: {
+        if: { type: 'object', required: ['providerName'], properties: { providerName: { enum: ['AWS', 'AZURE', 'GCP', 'TENANT'] } } },
+        then: { type: 'object', required: ['instanceSizeName'], properties: { instanceSizeName: true } },
+      },
+    },
+  },
+  {
+    if: { required: ['providerSettings'], properties: { providerSettings: { type: 'object' } }, not: LEGACY_ZONES_PLACE_A_REGION },
+    then: { properties: { providerSettings: { type: 'object', required: ['regionName'], properties: { regionName: true } } } },
+  },
+];
+
+/**
  * A cluster in either request layout. The branch is chosen by whether any replication spec
  * has `regionConfigs` (2024-08-05) or not (legacy), so errors come from one layout only.
  * Each branch requires where the cluster runs (`providerSettings`, `replicationSpecs`), as a create does.
@@ -47,7 +88,7 @@ function cluster(): JsonSchema {
     // The API schemas also describe PATCH bodies, so they leave placement optional; a file's
     // cluster is created (POST), which needs it: 400 MISSING_ATTRIBUTE like the API's create.
     then: { allOf: [ref('cluster.20240805'), { required: ['replicationSpecs'], properties: { replicationSpecs: true } }] },
-    else: { allOf: [ref('cluster.legacy'), { required: ['providerSettings'], properties: { providerSettings: true } }] },
+    else: { allOf: [ref('cluster.legacy'), { required: ['providerSettings'], properties: { providerSettings: true } }, ...LEGACY_CREATE_NEEDS] },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Cluster, Finding } from '@mock-atlas/model';
 import { validate } from '@mock-atlas/schemas';
-import { clusterFrom20240805, clusterFromLegacy, type ClusterLayout } from '../../mappers';
+import { clusterFrom20240805, clusterFromLegacy, legacyBodyPlacesARegion, type ClusterLayout } from '../../mappers';
 import type { MockState } from '../../state/mock-state';
 import { mintObjectId } from '../../state/object-ids';
 import { later, nextId, schedule } from '../../state/timers';
@@ -15,23 +15,50 @@ export const CLUSTER_SCHEMA_OF_LAYOUT = { legacy: 'cluster.legacy', '20240805': 
 /**
  * Attributes the schemas leave optional (they also describe PATCH bodies) but a create
  * needs: a name, and where the cluster runs (v1.0 `providerSettings`, v2 `replicationSpecs`).
+ * A v1.0 create also needs a tier and a region (legacyCreateFindings).
  */
 const REQUIRED_ON_CREATE: Readonly<Record<ClusterLayout, readonly string[]>> = {
   legacy: ['name', 'providerSettings'],
   '20240805': ['name', 'replicationSpecs'],
 };
 
+/**
+ * The legacy providerNames whose tier a create must name: every cloud and TENANT (M0, M2 or
+ * M5). FLEX has one size, which the mapper implies. Atlas's default tier is not documented, so
+ * the mock refuses rather than invent one (found by the request fuzzer: a TENANT create without
+ * a size became a dedicated M10).
+ */
+const SIZE_REQUIRED_FOR: ReadonlySet<unknown> = new Set(['AWS', 'AZURE', 'GCP', 'TENANT']);
+
+/**
+ * What a legacy create needs inside providerSettings, checked in the config schema's order
+ * (libs/schemas project-config.ts): a tier, then a place to run. Without a region the cluster
+ * had none at all (found by the request fuzzer); no cloud or region is invented for it.
+ */
+function legacyCreateFindings(record: Readonly<Record<string, unknown>>): Finding[] {
+  const settings = record['providerSettings'] as Readonly<Record<string, unknown>>;
+  const findings: Finding[] = [];
+  if (SIZE_REQUIRED_FOR.has(settings['providerName']) && settings['instanceSizeName'] === undefined) {
+    findings.push(clusterFindings.missingAttribute('instanceSizeName', ['providerSettings', 'instanceSizeName']));
+  }
+  if (!legacyBodyPlacesARegion(record)) findings.push(clusterFindings.missingAttribute('regionName', ['providerSettings', 'regionName']));
+  return findings;
+}
+
 function bodyFindings(body: unknown, layout: ClusterLayout): Finding[] {
   const schemaFindings = validate(CLUSTER_SCHEMA_OF_LAYOUT[layout], body);
   if (schemaFindings.length > 0) return schemaFindings;
   const record = body as Readonly<Record<string, unknown>>;
-  return REQUIRED_ON_CREATE[layout].filter((a) => record[a] === undefined).map((a) => clusterFindings.missingAttribute(a));
+  const missing = REQUIRED_ON_CREATE[layout].filter((a) => record[a] === undefined).map((a) => clusterFindings.missingAttribute(a));
+  if (missing.length > 0 || layout !== 'legacy') return missing;
+  return legacyCreateFindings(record);
 }
 
 /**
  * POST /groups/{groupId}/clusters. The body is checked against the schema of its layout
- * (v1.0 and 2023-01-01: `legacy`; 2024-08-05 and 2024-10-23: `20240805`), read into the
- * model, refused if the name is taken (400 DUPLICATE_CLUSTER_NAME) or any mock rule objects
+ * (v1.0 and 2023-01-01: `legacy`; 2024-08-05 and 2024-10-23: `20240805`) and must say where
+ * the cluster runs (a legacy body also its tier, FLEX aside, and a region: 400 MISSING_ATTRIBUTE
+ * instanceSizeName / regionName), read into the model, refused if the name is taken (400 DUPLICATE_CLUSTER_NAME) or any mock rule objects
  * (cluster/* and backup/*, with the caller's roles), and otherwise added in state CREATING
  * with Atlas's read-only facts (id, groupId, createDate, mongoDBMajorVersion and
  * mongoDBVersion, the tier's default disk size). A `cluster-transition` timer makes it IDLE
