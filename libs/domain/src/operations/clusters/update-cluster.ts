@@ -20,7 +20,8 @@ const REGIONS_OF: Readonly<Record<CloudProvider, readonly string[]>> = { AWS: AW
  * the contract refuses). Placements the cluster already had are left alone.
  */
 function foreignRegion(before: Cluster, after: Cluster): Finding | undefined {
-  if (tierClassOf(after.instanceSize) !== 'DEDICATED') return undefined;
+  // Most PATCHes leave the zones alone (the same array): nothing new to judge.
+  if (after.replicationSpecs === before.replicationSpecs || tierClassOf(after.instanceSize) !== 'DEDICATED') return undefined;
   const had = new Set(before.replicationSpecs.flatMap((s) => s.regions.map((r) => `${r.provider} ${r.region}`)));
   for (const spec of after.replicationSpecs) {
     for (const r of spec.regions) {
