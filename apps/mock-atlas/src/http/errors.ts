@@ -4,6 +4,7 @@ import { AtlasError, CHALLENGE_BODY, type AtlasErrorBody } from '@mock-atlas/atl
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { prettyJson } from './pretty-json';
 import { PLAIN_JSON, setLifecycleHeaders, writeAtlasJson } from './respond';
+import { noteResponseWrite } from './locals';
 
 /** A body-parser / http-errors error: a status and, for body-parser, a `type`. */
 interface HttpishError {
@@ -131,5 +132,6 @@ export function sendChallenge(res: Response, challenges: readonly string[]): voi
   res.setHeader('WWW-Authenticate', [...challenges]);
   res.setHeader('Content-Type', PLAIN_JSON);
   res.setHeader('Content-Length', Buffer.byteLength(text));
+  noteResponseWrite(res);
   res.end(text);
 }

@@ -9,7 +9,7 @@ import type { RequestHandler } from 'express';
 import { REDACTED } from '@mock-atlas/domain';
 import type { Clock } from './clock';
 import { faultOf } from './faults';
-import { principalOf, servedApiOf } from './locals';
+import { onResponseWrite, principalOf, servedApiOf } from './locals';
 import { REDACTED_FIELDS } from './logging';
 
 /** One request as the journal keeps it. */
@@ -144,15 +144,13 @@ export function requestJournal(journal: RequestJournal, clock: Clock): RequestHa
     const started = performance.now();
     const path = req.originalUrl.split('?')[0] ?? '';
     let recorded = false;
-    // Read when the handler ends the response, synchronously after any change it committed;
+    // Read when the handler writes the response, synchronously after any change it committed;
     // 'finish' comes later, once the bytes are flushed, when other requests may have changed
     // the state in between.
     let revision: number | undefined;
-    const end = res.end;
-    res.end = function endAndNoteRevision(this: typeof res, ...args: unknown[]) {
+    onResponseWrite(res, () => {
       revision ??= journal.revisionOf();
-      return (end as (...a: unknown[]) => typeof res).apply(this, args);
-    } as typeof res.end;
+    });
     const record = (): void => {
       if (recorded) return;
       recorded = true;

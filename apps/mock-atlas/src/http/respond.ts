@@ -3,7 +3,7 @@
 // writeAtlasJson, so these rules hold for successes and errors alike.
 import { lifecycleHeaders } from '@mock-atlas/atlas-http';
 import type { Request, Response } from 'express';
-import { servedApiOf } from './locals';
+import { noteResponseWrite, servedApiOf } from './locals';
 import { prettyJson } from './pretty-json';
 
 /** The media type of every error, and of v1.0 and non-Atlas (OAuth, control API) successes. */
@@ -48,6 +48,7 @@ export function writeAtlasJson(res: Response, status: number, body: unknown, con
   }
   res.status(httpStatus);
   res.setHeader('Content-Type', contentType);
+  noteResponseWrite(res);
   if (payload === undefined) {
     res.end();
     return;

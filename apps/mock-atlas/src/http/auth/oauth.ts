@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import { route } from '../not-found';
 import type { CredentialStore } from './credential-store';
 import { safeEqual } from './constant-time';
+import { noteResponseWrite } from '../locals';
 
 /** Access-token lifetime in seconds (spec: "valid for 1 hour (3600 seconds)"). */
 export const TOKEN_TTL_SECONDS = 3600;
@@ -87,6 +88,7 @@ function sendOAuthJson(res: Response, status: number, body: unknown): void {
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Pragma', 'no-cache');
   res.setHeader('Content-Length', Buffer.byteLength(text));
+  noteResponseWrite(res);
   res.end(text);
 }
 
@@ -204,6 +206,7 @@ export function oauthRouter(options: OAuthOptions): Router {
       res.status(200);
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Content-Length', 0);
+      noteResponseWrite(res);
       res.end();
       }),
     ],
