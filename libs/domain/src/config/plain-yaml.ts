@@ -9,6 +9,8 @@
 // duplicate key, which it sees as well as the library does (and in one pass, where the
 // library compares every key with every earlier one).
 
+import { COLON, CR, DASH, HASH, NL, SPACE } from './char-codes';
+
 // Offsets as in the `yaml` library's `Node.range`: [start, end, nodeEnd], where `end` is
 // the end of the node's own text and `nodeEnd` also takes in what closes its line (spaces, a
 // comment, the newline). A block collection ends where its last entry's node ends.
@@ -79,12 +81,6 @@ const OUTSIDE_SUBSET = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\u
 // Directives and document markers: one document with none of them is the only shape read here.
 const DOCUMENT_MARKERS = /^(?:%|---(?:[ \n]|$)|\.\.\.(?:[ \n]|$))/m;
 
-const NL = 10;
-const CR = 13;
-const SPACE = 32;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
 
 /** The longest implicit key the `yaml` library accepts is 1024 characters; stay well below it. */
 const MAX_KEY_LENGTH = 1000;

@@ -3,6 +3,7 @@ import type { Path } from '@mock-atlas/model';
 import { capProblems, duplicateKeyProblem, librarySource } from './library-source';
 import { readPlainYaml, type PlainDocument, type PlainNode } from './plain-yaml';
 import { locatePath, spanOf, type Position, type TreeWalker } from './source-positions';
+import { CR, DASH, DQUOTE, HASH, SPACE, SQUOTE, TAB } from './char-codes';
 
 export type { Position } from './source-positions';
 
@@ -198,14 +199,6 @@ function plainSource(text: string, plain: PlainDocument, maxProblems: number): Y
 function offsetBeyondDepth(text: string, limit: number): number {
   // Cheap exit for the usual file: it cannot nest deeper than its longest run of indentation and brackets.
   if (text.length <= limit) return -1;
-  // Character codes, not one-character strings: this runs over every byte of a 10 MB file.
-  const SPACE = 32;
-  const TAB = 9;
-  const CR = 13;
-  const HASH = 35;
-  const DASH = 45;
-  const DQUOTE = 34;
-  const SQUOTE = 39;
   let flow = 0;
   let quote = 0;
   let blockScalarIndent = -1;
