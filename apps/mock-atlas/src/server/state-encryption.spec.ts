@@ -4,11 +4,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyProject, emptyState, initialTimers, type MockState } from '@mock-atlas/domain';
+import { emptyProject, emptyState, initialTimers, mapSecrets, type MockState } from '@mock-atlas/domain';
 import { MockStore } from './mock-store';
 import { parseStateFile, persistStore, readStateFile, serializeState, StateFileError } from './persistence';
 import { keyFilePath, parseStateKey, StateKeyError, StateKeyring, STATE_KEY_ENV } from './state-key';
-import { isSealed, mapSecrets, openSecret, sealSecret, sealState, UnsealError, unsealState } from './state-secrets';
+import { isSealed, openSecret, sealSecret, sealState, UnsealError, unsealState } from './state-secrets';
 import { VirtualClock } from './virtual-clock';
 import { refusal } from '../testing/refusal';
 

@@ -4,12 +4,12 @@
 // (or the wrong key) fails authentication instead of yielding a wrong secret. Everything else in
 // the state stays as it is, so the file is still readable in a bug report.
 //
-// The secret fields (the same ones GET /_mock/state redacts):
+// The secret fields (the domain's mapSecrets, which GET /_mock/state redacts through too):
 //   apiKeys[i].privateKey, serviceAccounts[i].clientSecret,
 //   projects[g].credentials[i].secret,
 //   projects[g].encryptionAtRest.providers[P].settings[<SECRET_FIELDS[P]>]
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { CLOUD_PROVIDERS, SECRET_FIELDS, type MockState, type Project } from '@mock-atlas/domain';
+import { mapSecrets, type MockState } from '@mock-atlas/domain';
 
 /** The prefix of a sealed secret. */
 export const SEALED_PREFIX = 'enc:v1:';
@@ -55,39 +55,6 @@ export function openSecret(sealed: string, key: Buffer): string {
   } catch {
     throw new UnsealError('wrong key or altered value');
   }
-}
-
-/** Called for each secret field with its value and its path in the state (`apiKeys[0].privateKey`). */
-export type SecretMapper = (value: string, at: string) => string;
-
-function mapProject(project: Project, at: string, fn: SecretMapper): Project {
-  const providers = { ...project.encryptionAtRest.providers };
-  for (const provider of CLOUD_PROVIDERS) {
-    const settings = { ...providers[provider].settings };
-    for (const field of SECRET_FIELDS[provider]) {
-      const value = settings[field];
-      if (typeof value === 'string') settings[field] = fn(value, `${at}.encryptionAtRest.providers.${provider}.settings.${field}`);
-    }
-    providers[provider] = { ...providers[provider], settings };
-  }
-  return {
-    ...project,
-    encryptionAtRest: { ...project.encryptionAtRest, providers },
-    credentials: project.credentials.map((c, i) => ({ ...c, secret: fn(c.secret, `${at}.credentials[${i}].secret`) })),
-  };
-}
-
-/**
- * A copy of `state` with every secret field replaced by `fn(value, path)`.
- * @example mapSecrets(state, (value) => sealSecret(value, key))
- */
-export function mapSecrets(state: MockState, fn: SecretMapper): MockState {
-  return {
-    ...state,
-    projects: Object.fromEntries(Object.entries(state.projects).map(([id, p]) => [id, mapProject(p, `projects.${id}`, fn)])),
-    apiKeys: state.apiKeys.map((k, i) => ({ ...k, privateKey: fn(k.privateKey, `apiKeys[${i}].privateKey`) })),
-    serviceAccounts: state.serviceAccounts.map((s, i) => ({ ...s, clientSecret: fn(s.clientSecret, `serviceAccounts[${i}].clientSecret`) })),
-  };
 }
 
 /**
