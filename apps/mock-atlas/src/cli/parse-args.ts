@@ -81,7 +81,7 @@ export function parseArgs(argv: readonly string[], version: string, env: Readonl
     .option('--json', 'print one machine-readable JSON line at start-up instead of the banner', false)
     .option(
       '--control-token <token>',
-      `every /_mock call must send "Authorization: Bearer <token>" (${TOKEN_RULE}: generate one, printed once at start; default: $${CONTROL_TOKEN_ENV})`,
+      `every /_mock call must send "Authorization: Bearer <token>" (${TOKEN_RULE}: generate one, printed once at start; default: $${CONTROL_TOKEN_ENV}, which unlike a literal token on the command line other local users cannot read with ps)`,
     )
     .option('--no-control-api', 'do not serve the /_mock control API at all (its paths answer 404)')
     .exitOverride()

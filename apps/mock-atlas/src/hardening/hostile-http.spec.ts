@@ -188,7 +188,6 @@ describe('hostile HTTP input: Atlas 4xx body, state untouched, server up', () =>
 
   it('after the whole corpus: the state is the baseline, the server answers, nothing polluted a prototype', async () => {
     expect(await stateText()).toBe(baseline);
-    expect(commits).toBe(0);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
     const elapsed = Math.round(performance.now() - startedAt);

@@ -197,7 +197,8 @@ export function faultError(fault: FaultSpec, path: string): AtlasError {
   const code = fault.errorCode ?? 'UNEXPECTED_ERROR';
   const status = fault.status ?? 500;
   const template = isAtlasErrorCode(code) ? ATLAS_ERRORS[code].detail : undefined;
-  const parameters = (fault.parameters ?? (code === 'RATE_LIMITED' ? [path, 100, 1] : [])).map(String);
+  // Written as strings by the catalogue, as the contract's ApiError.parameters wants them.
+  const parameters = fault.parameters ?? (code === 'RATE_LIMITED' ? [path, 100, 1] : []);
   const detail =
     fault.detail ??
     (template !== undefined && slotCount(template) === parameters.length ? formatDetail(template, parameters) : `The request failed with the injected fault ${code}.`);

@@ -108,6 +108,6 @@ describe('clientErrorOf', () => {
     const text = clientErrorResponse(new AtlasError('REQUEST_TIMEOUT'));
     const [head, body] = text.split('\r\n\r\n');
     expect(head).toBe(`HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body!)}\r\nX-Error-Code: REQUEST_TIMEOUT\r\nConnection: close`);
-    expect(JSON.parse(body!)).toEqual(new AtlasError('REQUEST_TIMEOUT').body());
+    expect(JSON.parse(body!)).toEqual({ detail: 'The request was not received completely in time.', error: 408, errorCode: 'REQUEST_TIMEOUT', parameters: [], reason: 'Request Timeout' });
   });
 });

@@ -5,9 +5,10 @@
 // read; here the server's `clientError` event answers with an Atlas error body from the one
 // catalogue instead, with the statuses Node would have used (400, 431, 408).
 import { AtlasError } from '@mock-atlas/atlas-http';
-import { maxHeaderSize as defaultMaxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { maxHeaderSize as defaultMaxHeaderSize, type Server, type ServerResponse } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
+import { PLAIN_JSON } from '../http/respond';
 
 /**
  * How long a refused connection may keep sending before it is cut. The client's remaining bytes
@@ -56,7 +57,7 @@ export function clientErrorResponse(err: AtlasError): string {
   const text = JSON.stringify(body);
   return [
     `HTTP/1.1 ${err.status} ${body.reason}`,
-    'Content-Type: application/json',
+    `Content-Type: ${PLAIN_JSON}`,
     `Content-Length: ${Buffer.byteLength(text)}`,
     `X-Error-Code: ${err.code}`,
     'Connection: close',
@@ -72,14 +73,14 @@ export function clientErrorResponse(err: AtlasError): string {
  * @example const server = createServer(app); answerClientErrors(server);
  */
 export function answerClientErrors(server: Server | HttpsServer, headerLimit = defaultMaxHeaderSize): void {
-  const inFlight = new WeakMap<Duplex, ServerResponse>();
   const answered = new WeakSet<Duplex>();
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => inFlight.set(req.socket, res));
   server.on('clientError', (err: ParserError, socket: Duplex) => {
     // The parser reports each later chunk of a refused connection again; one answer is enough.
     if (answered.has(socket)) return;
     answered.add(socket);
-    const res = inFlight.get(socket);
+    // The response in progress on this connection, read as Node's own default handler reads it
+    // (only when an error happens, rather than noting every request's response).
+    const res = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
     const started = res !== undefined && res.headersSent && !res.writableFinished;
     if (err.code === 'ECONNRESET' || !socket.writable || started) {
       socket.destroy();

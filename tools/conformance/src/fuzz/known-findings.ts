@@ -25,6 +25,6 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [];
  * The known finding a problem is, if any.
  * @example knownFindingOf('contract (ApiError 413 application/json): /parameters/0 must be string,object', request)?.id
  */
-export function knownFindingOf(problem: string, request: FuzzRequest): KnownFinding | undefined {
-  return KNOWN_FINDINGS.find((known) => known.matches(problem, request));
+export function knownFindingOf(problem: string, request: FuzzRequest, known: readonly KnownFinding[] = KNOWN_FINDINGS): KnownFinding | undefined {
+  return known.find((finding) => finding.matches(problem, request));
 }
