@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyProject, emptyState, initialTimers, mapSecrets, type MockState } from '@mock-atlas/domain';
+import { mapSecrets, type MockState } from '@mock-atlas/domain';
+import { EVERY_SECRET, stateWithEverySecret } from '@mock-atlas/domain/testing';
 import { MockStore } from './mock-store';
 import { parseStateFile, persistStore, readStateFile, serializeState, StateFileError } from './persistence';
 import { keyFilePath, parseStateKey, StateKeyError, StateKeyring, STATE_KEY_ENV } from './state-key';
@@ -12,48 +13,12 @@ import { isSealed, openSecret, sealSecret, sealState, UnsealError, unsealState }
 import { VirtualClock } from './virtual-clock';
 import { refusal } from '../testing/refusal';
 
-const GROUP = '5e2211c17a3e5a48f5497de3';
 const SAVED_AT = '2026-03-01T12:00:00.000Z';
 const KEY_HEX = '0123456789abcdef'.repeat(4);
 const KEY = Buffer.from(KEY_HEX, 'hex');
 const OTHER_KEY_HEX = 'fe'.repeat(32);
 
-/** One secret of every kind, each a distinct value the tests look for in the file's bytes. */
-const SECRETS = {
-  aws: 'aws-secret-7a1c',
-  azure: 'azure-secret-8b2d',
-  gcp: '{"private_key":"gcp-secret-9c3e"}',
-  ownerCredential: 'owner-credential-secret-1d4f',
-  saCredential: 'sa-credential-secret-2e5a',
-  apiKey: 'api-private-key-3f6b',
-  serviceAccount: 'sa-client-secret-4a7c',
-};
-
-function stateWithEverySecret(): MockState {
-  const project = emptyProject(GROUP, 'payments');
-  return {
-    ...emptyState(),
-    timers: initialTimers(SAVED_AT),
-    projects: {
-      [GROUP]: {
-        ...project,
-        encryptionAtRest: {
-          providers: {
-            AWS: { enabled: true, valid: true, settings: { accessKeyID: 'AKIAEXAMPLE', secretAccessKey: SECRETS.aws, customerMasterKeyID: 'cmk-1', region: 'US_EAST_1' } },
-            AZURE: { enabled: true, valid: true, settings: { secret: SECRETS.azure, keyIdentifier: 'https://v.vault.azure.net/keys/k/1' } },
-            GCP: { enabled: true, valid: true, settings: { serviceAccountKey: SECRETS.gcp, keyVersionResourceID: 'projects/p/k/1' } },
-          },
-        },
-        credentials: [
-          { kind: 'apiKey', id: 'owner', secret: SECRETS.ownerCredential, roles: ['GROUP_OWNER'] },
-          { kind: 'serviceAccount', id: 'sa', secret: SECRETS.saCredential, roles: ['GROUP_OWNER'] },
-        ],
-      },
-    },
-    apiKeys: [{ publicKey: 'owner', privateKey: SECRETS.apiKey, grants: [{ role: 'GROUP_OWNER', groupId: GROUP }] }],
-    serviceAccounts: [{ clientId: 'sa', clientSecret: SECRETS.serviceAccount, grants: [{ role: 'GROUP_OWNER', groupId: GROUP }] }],
-  };
-}
+const SECRETS = EVERY_SECRET;
 
 let dir: string;
 let stateFile: string;

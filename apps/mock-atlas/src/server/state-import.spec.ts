@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProject, emptyState, REDACTED, redactState, type MockState } from '@mock-atlas/domain';
+import { REDACTED, redactState, type MockState } from '@mock-atlas/domain';
+import { EVERY_SECRET, EVERY_SECRET_GROUP, stateWithEverySecret } from '@mock-atlas/domain/testing';
 import { restoreRedactedSecrets } from './state-import';
 import { sealSecret } from './state-secrets';
 
-const GROUP = '5e2211c17a3e5a48f5497de3';
-
-/** A state with one secret of every kind: API key, service account, project credential, provider secrets. */
-function current(): MockState {
-  const project = emptyProject(GROUP, 'payments');
-  return {
-    ...emptyState(),
-    projects: {
-      [GROUP]: {
-        ...project,
-        encryptionAtRest: {
-          providers: {
-            AWS: { enabled: true, valid: true, settings: { accessKeyID: 'AKIA', secretAccessKey: 'aws-secret', customerMasterKeyID: 'k', region: 'US_EAST_1' } },
-            AZURE: { enabled: true, valid: true, settings: { secret: 'azure-secret', keyIdentifier: 'https://v/keys/k/1' } },
-            GCP: { enabled: true, valid: true, settings: { serviceAccountKey: '{"gcp":"secret"}', keyVersionResourceID: 'projects/p/k/1' } },
-          },
-        },
-        credentials: [
-          { kind: 'apiKey', id: 'owner', secret: 'owner-private', roles: ['GROUP_OWNER'] },
-          { kind: 'serviceAccount', id: 'sa', secret: 'sa-secret', roles: ['GROUP_OWNER'] },
-        ],
-      },
-    },
-    apiKeys: [{ publicKey: 'owner', privateKey: 'owner-private', grants: [{ role: 'GROUP_OWNER', groupId: GROUP }] }],
-    serviceAccounts: [{ clientId: 'sa', clientSecret: 'sa-secret', grants: [{ role: 'GROUP_OWNER', groupId: GROUP }] }],
-  };
-}
+const GROUP = EVERY_SECRET_GROUP;
+const current = stateWithEverySecret;
 
 describe('restoreRedactedSecrets', () => {
   it('gives an unchanged export back exactly the current state', () => {
@@ -43,7 +19,7 @@ describe('restoreRedactedSecrets', () => {
     const edited: MockState = { ...exported, apiKeys: [...exported.apiKeys, { publicKey: 'new', privateKey: 'new-private', grants: [] }] };
     const result = restoreRedactedSecrets(edited, state);
     expect(result.ok && result.state.apiKeys.map((k) => [k.publicKey, k.privateKey])).toEqual([
-      ['owner', 'owner-private'],
+      ['owner', EVERY_SECRET.apiKey],
       ['new', 'new-private'],
     ]);
   });
@@ -91,7 +67,7 @@ describe('restoreRedactedSecrets', () => {
 
   it('refuses a secret sealed for a state file (the import has no key to open it), naming the field', () => {
     const state = current();
-    const sealed = sealSecret('owner-private', Buffer.alloc(32, 7));
+    const sealed = sealSecret(EVERY_SECRET.apiKey, Buffer.alloc(32, 7));
     const edited: MockState = { ...redactState(state), apiKeys: [{ ...state.apiKeys[0]!, privateKey: sealed }] };
     const result = restoreRedactedSecrets(edited, state);
     expect(!result.ok && result.problems).toEqual([

@@ -1,0 +1,3 @@
+// Fixtures for tests of the domain and of the apps built on it (`@mock-atlas/domain/testing`);
+// never imported by production code.
+export * from './every-secret';
