@@ -3,6 +3,7 @@
 import { snapshotFromConfig } from '@mock-atlas/domain';
 import { configSteps, isRecord, type Config, type Step } from './config-steps';
 import { CALLER } from './fixed-inputs';
+import { mediaTypeOf } from './media-type';
 import type { MockUnderTest, Reply } from './mock-under-test';
 
 /** What the API answered one step. */
@@ -24,10 +25,6 @@ export class HarnessError extends Error {}
 
 function expectStatus(reply: Reply, status: number, what: string): void {
   if (reply.status !== status) throw new HarnessError(`${what} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
-}
-
-function acceptOf(version: Step['version']): string {
-  return version === 'v1.0' ? 'application/json' : `application/vnd.atlas.${version}+json`;
 }
 
 /** A Bearer token for CALLER, fetched once per mock (the mock's tokens outlive resets). */
@@ -61,11 +58,11 @@ async function send(mock: MockUnderTest, groupId: string, step: Step): Promise<S
   const reply = await mock.send({
     method: step.method,
     path,
-    accept: acceptOf(step.version),
+    accept: mediaTypeOf(step.version),
     authorization: `Bearer ${await tokenFor(mock)}`,
     body: step.body,
     // A v2 request body is sent in the media type it is versioned by.
-    contentType: step.version === 'v1.0' ? 'application/json' : acceptOf(step.version),
+    contentType: mediaTypeOf(step.version),
   });
   const request = `${step.method} ${path} (${step.version})`;
   if (reply.status >= 500 || reply.status === 401 || reply.status === 403) {

@@ -4,7 +4,7 @@
 import { allRules } from '@mock-atlas/rules';
 import { applyThroughApi, type StepOutcome } from './apply-through-api';
 import { configSteps, stepOfPath, type Config } from './config-steps';
-import { isYamlFinding, sharedFindings, type LintFinding } from './lint-config';
+import { expectedAnswerOf, isYamlFinding, sharedFindings, type LintFinding } from './lint-config';
 import type { MockUnderTest } from './mock-under-test';
 
 /** Why a config was not compared through the API (counted by the suite, never silently). */
@@ -61,7 +61,6 @@ function clusterOfStep(config: Config, step: string): unknown {
   return Array.isArray(list) ? (list[Number(m![2])] as Config | undefined)?.['cluster'] : undefined;
 }
 
-const codeOf = (f: LintFinding): string => `${f.httpStatus ?? '-'} ${f.errorCode ?? '-'}`;
 const outcomeCode = (o: StepOutcome): string => `${o.status} ${o.errorCode ?? '-'}`;
 
 function describeOutcomes(outcomes: readonly StepOutcome[]): string {
@@ -94,7 +93,7 @@ export async function checkApi(mock: MockUnderTest, config: Config, lint: readon
 
   if (placedSchema.length > 0) {
     const step = placedSchema[0]!.step;
-    const codes = placedSchema.filter((p) => p.step === step).map((p) => codeOf(p.finding));
+    const codes = placedSchema.filter((p) => p.step === step).map((p) => expectedAnswerOf(p.finding));
     const outcome = outcomes[step];
     if (!outcome?.errorCode)
       return [`atlas-lint reports a schema error in ${stepIds[step]} (${codes.join(', ')}), but the API accepted it: ${describeOutcomes(outcomes)}`];
@@ -119,8 +118,8 @@ export async function checkApi(mock: MockUnderTest, config: Config, lint: readon
   // The rule that refuses first may report several findings (required-fields: two missing
   // targets); the linter prints them by position, so any of them may be the one Atlas answers.
   const firstGroup = placed.filter((p) => p.step === first.step && p.rank === first.rank);
-  const group = firstGroup.map((p) => `${p.finding.ruleId} ${codeOf(p.finding)}`);
-  const expected = firstGroup.map((p) => codeOf(p.finding));
+  const group = firstGroup.map((p) => `${p.finding.ruleId} ${expectedAnswerOf(p.finding)}`);
+  const expected = firstGroup.map((p) => expectedAnswerOf(p.finding));
   if (firstRefused < 0) return [`atlas-lint's first error is in ${stepIds[first.step]} (${group.join(', ')}), but the API accepted every request`];
   const refused = outcomes[firstRefused]!;
   if (firstRefused !== first.step || !expected.includes(outcomeCode(refused))) {

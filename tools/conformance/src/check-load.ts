@@ -3,7 +3,7 @@
 // appears on both sides with the same rule id, severity, Atlas errorCode, HTTP status and path.
 import { formatPath, type Path } from '@mock-atlas/model';
 import { isRecord } from './config-steps';
-import { isYamlFinding, sharedFindings, type LintFinding } from './lint-config';
+import { expectedAnswerOf, isYamlFinding, sharedFindings, type LintFinding } from './lint-config';
 import type { MockUnderTest } from './mock-under-test';
 
 /** One finding as both sides can state it. */
@@ -57,7 +57,7 @@ export async function checkLoad(mock: MockUnderTest, text: string, lint: readonl
   }
   // A refusal answers with the replay's first error: one of the linter's errors, status and code alike.
   const answered = `${reply.status} ${String(body['errorCode'] ?? '-')}`;
-  if (lintErrors.length > 0 && !lintErrors.some((f) => `${f.httpStatus ?? 400} ${f.errorCode ?? '-'}` === answered)) {
+  if (lintErrors.length > 0 && !lintErrors.some((f) => expectedAnswerOf(f) === answered)) {
     problems.push(`atlas-lint reports ${lintErrors.length} error(s), but POST /_mock/projects answered ${answered}, which is none of them`);
   }
   for (const missing of difference(linted, loaded)) problems.push(`only atlas-lint reports: ${missing}`);

@@ -1,4 +1,5 @@
 // atlas-lint's verdict, through its real lint entry (the function its CLI and workers call).
+import { ATLAS_ERRORS, isAtlasErrorCode } from '@mock-atlas/atlas-http';
 import { allRules } from '@mock-atlas/rules';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the suite's subject is the linter itself: its programmatic entry, src/index.ts
 import { lintText, type LintFinding } from 'atlas-lint';
@@ -28,4 +29,15 @@ export function isYamlFinding(finding: LintFinding): boolean {
  */
 export function sharedFindings(findings: readonly LintFinding[]): LintFinding[] {
   return findings.filter((f) => !LINT_ONLY_RULE_IDS.has(f.ruleId) && !isYamlFinding(f) && !f.ruleId.startsWith('lint/'));
+}
+
+/**
+ * The answer the mock gives for a lint finding, as `<status> <errorCode>`: the finding's own
+ * status, else its code's status in the catalogue (as atlasErrorFromFinding picks it), else 400.
+ * @example expectedAnswerOf({ ruleId: 'backup/no-legacy-with-cmk', errorCode: 'CANNOT_ENABLE_LEGACY_BACKUP…', … }) // → '400 …'
+ */
+export function expectedAnswerOf(finding: LintFinding): string {
+  const code = finding.errorCode;
+  const status = finding.httpStatus ?? (code !== undefined && isAtlasErrorCode(code) ? ATLAS_ERRORS[code].httpStatus : 400);
+  return `${status} ${code ?? '-'}`;
 }

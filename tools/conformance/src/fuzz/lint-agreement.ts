@@ -8,11 +8,12 @@ import { CLOUD_PROVIDERS, EAR_DOCUMENT, parseYamlSource } from '@mock-atlas/doma
 import { backupScheduleRequestSchema, CLUSTER_NAME_PATTERN, projectConfigSchema, restoreJobRequestSchema } from '@mock-atlas/schemas';
 import { rankOf } from '../check-api';
 import { stepOfPath } from '../config-steps';
-import { lintConfig, sharedFindings, type LintFinding } from '../lint-config';
+import { expectedAnswerOf, lintConfig, sharedFindings, type LintFinding } from '../lint-config';
 import type { Reply } from '../mock-under-test';
 import { toYaml } from '../to-yaml';
 import { PROJECT } from './bases';
 import { successStatusOf, type FuzzRequest } from './requests';
+import { isRecord } from '../config-steps';
 
 /** The outcome of comparing one request with the linter. */
 export type Agreement =
@@ -29,10 +30,6 @@ const CONFIG_RESTORE_KEYS = Object.keys(projectConfigSchema.properties.restoreJo
 const RESTORE_READ_ONLY_KEYS = Object.keys(restoreJobRequestSchema.properties).filter((key) => !CONFIG_RESTORE_KEYS.includes(key));
 const CONFIG_SCHEDULE_KEYS = Object.keys(projectConfigSchema.properties.backupSchedules.items?.properties ?? {});
 const SCHEDULE_READ_ONLY_KEYS = Object.keys(backupScheduleRequestSchema.properties).filter((key) => !CONFIG_SCHEDULE_KEYS.includes(key));
-
-function isRecord(value: unknown): value is Doc {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The layout the config's schema reads a cluster in: 2024-08-05 when a replication spec has regionConfigs. */
 function configLayoutOf(body: Doc): 'legacy' | '20240805' {
@@ -79,7 +76,6 @@ function asConfigEntry(request: FuzzRequest, body: Doc): { config: Doc; steps: r
   }
 }
 
-const codeOf = (f: LintFinding): string => `${f.httpStatus ?? 400} ${f.errorCode ?? '-'}`;
 
 /** What the mock's refusal is lookups only: the path's cluster, which Atlas looks up before reading the body. */
 function isPathLookup(request: FuzzRequest, answered: string): boolean {
@@ -105,7 +101,7 @@ export function compareWithLinter(request: FuzzRequest, reply: Reply): Agreement
   const errors = sharedFindings(lintConfig(text)).filter((f) => f.severity === 'error');
   const stepOf = (f: LintFinding) => entry.steps.indexOf(stepOfPath(f.path ?? '') ?? '');
   const own = errors.filter((f) => stepOf(f) >= 0);
-  const lintErrors = own.map((f) => `${f.ruleId} ${codeOf(f)} at ${f.path ?? '?'}`);
+  const lintErrors = own.map((f) => `${f.ruleId} ${expectedAnswerOf(f)} at ${f.path ?? '?'}`);
   const problems: string[] = [];
   const elsewhere = errors.filter((f) => stepOf(f) < 0);
   if (elsewhere.length > 0) problems.push(`the linter reports errors outside the request's resource: ${elsewhere.map((f) => `${f.ruleId} at ${f.path}`).join(', ')}`);
@@ -117,15 +113,15 @@ export function compareWithLinter(request: FuzzRequest, reply: Reply): Agreement
   if (own.length === 0) {
     if (!ok) problems.push(`the linter accepts the resource, but the API answered ${answered}`);
   } else if (schema.length > 0) {
-    const codes = [...new Set(schema.map(codeOf))];
+    const codes = [...new Set(schema.map(expectedAnswerOf))];
     if (ok) problems.push(`the linter reports a schema error (${codes.join(', ')}), but the API accepted the request`);
     else if (!codes.includes(answered) && !isPathLookup(request, answered)) problems.push(`the linter's schema errors are ${codes.join(' or ')}, but the API answered ${answered}`);
   } else {
     const ordered = [...own].sort((a, b) => stepOf(a) - stepOf(b) || rankOf(a) - rankOf(b));
     const first = ordered.filter((f) => stepOf(f) === stepOf(ordered[0]!) && rankOf(f) === rankOf(ordered[0]!));
-    const codes = [...new Set(first.map(codeOf))];
+    const codes = [...new Set(first.map(expectedAnswerOf))];
     if (ok) problems.push(`the linter's first error is ${first.map((f) => f.ruleId).join(' or ')} (${codes.join(', ')}), but the API accepted the request`);
-    else if (!codes.includes(answered)) problems.push(`the linter's first error is ${first.map((f) => `${f.ruleId} ${codeOf(f)}`).join(' or ')}, but the API answered ${answered}`);
+    else if (!codes.includes(answered)) problems.push(`the linter's first error is ${first.map((f) => `${f.ruleId} ${expectedAnswerOf(f)}`).join(' or ')}, but the API answered ${answered}`);
   }
   return { compared: true, problems, lintErrors };
 }

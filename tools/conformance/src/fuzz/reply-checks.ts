@@ -8,6 +8,7 @@ import { allRules } from '@mock-atlas/rules';
 import { ERROR_MEDIA_TYPE, type ContractValidator } from 'mock-atlas/src/testing/contract';
 import type { Reply } from '../mock-under-test';
 import { methodOf, pathOf, successStatusOf, type FuzzRequest } from './requests';
+import { isRecord } from '../config-steps';
 
 /** The keys of an Atlas error body, in the (alphabetical) order Atlas writes them. */
 const ERROR_KEYS = ['detail', 'error', 'errorCode', 'parameters', 'reason'];
@@ -20,10 +21,6 @@ const ALLOWED = new Set<string>([
   ...Object.entries(ATLAS_ERRORS).map(([code, row]) => `${row.httpStatus} ${code}`),
   ...allRules.flatMap((rule) => (rule.errorCode ? [`${rule.httpStatus ?? 400} ${rule.errorCode}`] : [])),
 ]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Problems of a 4xx as an Atlas error body. */
 function errorBodyProblems(reply: Reply): string[] {

@@ -106,10 +106,7 @@ export function pathOf(request: FuzzRequest): string {
   return `/api/atlas/${request.version === 'v1.0' ? 'v1.0' : 'v2'}${path}`;
 }
 
-/** Accept (and body Content-Type) of a version. */
-export function mediaTypeOf(version: ApiVersion): string {
-  return version === 'v1.0' ? 'application/json' : `application/vnd.atlas.${version}+json`;
-}
+export { mediaTypeOf } from '../media-type';
 
 /** The status the operation answers on success. */
 export function successStatusOf(request: FuzzRequest): number {

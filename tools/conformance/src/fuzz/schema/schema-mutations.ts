@@ -7,6 +7,7 @@ import type { JsonType } from '@mock-atlas/schemas';
 import { schemaArbitrary, type ArbitraryOptions } from './schema-arbitrary';
 import type { Located, SchemaSet } from './schema-set';
 import { alternatives, shapeOf, type Shape } from './shape';
+import { isRecord } from '../../config-steps';
 
 export const MUTATION_KINDS = [
   'wrong-type',
@@ -37,10 +38,6 @@ export interface Site {
 }
 
 type Json = unknown;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The shape of `value` at `nodes`, with conditionals and choices decided by the value itself. */
 function decidedShape(set: SchemaSet, nodes: readonly Located[], value: unknown): Shape {
