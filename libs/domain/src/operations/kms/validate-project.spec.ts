@@ -106,6 +106,18 @@ describe('validateProject: the check of RULES.md "Validity checks"', () => {
     expect(after.outbox).toHaveLength(2);
   });
 
+  it('S0:65 a pending major-version change brings its mongoDBVersion with it when the key is valid again', () => {
+    const disabled = validated(withKeyState(awsProject([{ ...cluster('orders'), mongoDBMajorVersion: '7.0', mongoDBVersion: '7.0.12' }]), 'DISABLED')).state;
+    const project = disabled.projects[GROUP]!;
+    const pending: MockState = {
+      ...disabled,
+      projects: { [GROUP]: { ...project, clusters: project.clusters.map((c) => ({ ...c, pendingChanges: { mongoDBMajorVersion: '8.0' } })) } },
+    };
+    const orders = clusterOf(validated(withKeyState(pending, 'ENABLED'), 30).state, 'orders');
+    expect(orders.mongoDBMajorVersion).toBe('8.0');
+    expect(orders.mongoDBVersion).toMatch(/^8\.0\./);
+  });
+
   it('S0:65 a cluster loaded from a config (no stateName, shown IDLE) also goes through the update', () => {
     const { stateName: _idle, ...loaded } = cluster('orders');
     const disabled = validated(withKeyState(awsProject([loaded]), 'DISABLED')).state;

@@ -9,6 +9,7 @@ import {
 } from '@mock-atlas/model';
 import { describeKeyProblem, keyProblemOf, type KeyProblem, type KmsView } from '@mock-atlas/rules';
 import { isProviderValid } from '../../kms/provider-validity';
+import { applyClusterSettings } from '../clusters/cluster-state';
 import { kmsViewOf } from '../../state/mock-kms';
 import type { MockState, Notification } from '../../state/mock-state';
 import { mintObjectId } from '../../state/object-ids';
@@ -120,7 +121,7 @@ function restored(cluster: Cluster): { cluster: Cluster; updates: boolean } {
   if (pendingChanges === undefined || Object.keys(pendingChanges).length === 0) return { cluster: rest, updates: false };
   // No stateName is a cluster loaded from a config, shown as IDLE.
   const updates = rest.stateName === undefined || rest.stateName === 'IDLE';
-  return { cluster: { ...rest, ...pendingChanges, ...(updates ? { stateName: 'UPDATING' as const } : {}) }, updates };
+  return { cluster: { ...applyClusterSettings(rest, pendingChanges), ...(updates ? { stateName: 'UPDATING' as const } : {}) }, updates };
 }
 
 function notificationText(project: Project, verdicts: readonly ProviderValidity[], clusterNames: readonly string[]): { subject: string; body: string } {
