@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DISABLED_PROVIDER, emptyEncryptionAtRest, type EarProviderState, type EncryptionAtRest } from '@mock-atlas/model';
-import { applyEarRequest, earFromRepresentation, earToRepresentation } from './encryption-at-rest';
-import { encryptionAtRest, withoutSrc } from './testing/arbitraries';
+import { applyEarRequest, earFromRepresentation, earToRepresentation, readableSettings } from './encryption-at-rest';
+import { encryptionAtRest, READABLE_SETTINGS, withoutSrc } from './testing/arbitraries';
 
 /** S3:591-612, the v1.0 response to "Disable Encryption at Rest using Customer Key Management", transcribed. */
 const S3_DISABLED_RESPONSE = {
@@ -49,6 +49,12 @@ describe('earToRepresentation / earFromRepresentation round trip', () => {
         }),
         { numRuns: 200 },
       );
+    });
+
+    it(`${version}: the mapper shows exactly the readable settings the spec lists`, () => {
+      for (const provider of ['AWS', 'AZURE', 'GCP'] as const) {
+        expect([...readableSettings(version, provider)].sort(), provider).toEqual([...READABLE_SETTINGS[version][provider]].sort());
+      }
     });
   }
 });

@@ -18,24 +18,12 @@ function hexDigest(text: string, words: number): string {
   return out;
 }
 
-// Every cluster response derives its id and its replication specs' ids again (presenters are
-// pure functions of the state); remembering them was ~1.5% of a PATCH under load. Bounded,
-// and forgetting costs only the recomputation.
-const MAX_REMEMBERED_IDS = 50_000;
-const objectIds = new Map<string, string>();
-
 /**
  * A 24-hex id (the shape of Atlas ObjectIds) derived from `text`.
  * @example deterministicObjectId('payments') // → the same 24 hex digits on every run
  */
 export function deterministicObjectId(text: string): string {
-  let id = objectIds.get(text);
-  if (id === undefined) {
-    if (objectIds.size >= MAX_REMEMBERED_IDS) objectIds.clear();
-    id = hexDigest(text, 3);
-    objectIds.set(text, id);
-  }
-  return id;
+  return hexDigest(text, 3);
 }
 
 /**
