@@ -1,13 +1,10 @@
 // Atlas cluster representations: the model cluster in the layout of the served version,
 // plus the read-only facts Atlas adds (ids, dates, versions, connection strings, links).
 import {
-  DEFAULT_MONGODB_MAJOR_VERSION,
+  clusterFacts,
   clusterTo20240805,
   clusterToLegacy,
-  defaultDiskSizeGB,
-  derivedClusterId,
   deterministicObjectId,
-  mongoDBVersionOf,
   type Cluster,
   type ClusterLayout,
 } from '@mock-atlas/domain';
@@ -37,25 +34,6 @@ function endpointsOf(cluster: Cluster, groupId: string, id: string): Endpoints {
   const hosts = [0, 1, 2].map((i) => `${name}-shard-00-0${i}.${domain}:27017`).join(',');
   const replicaSet = cluster.clusterType === 'REPLICASET' ? `&replicaSet=atlas-${id.slice(-6)}-shard-0` : '';
   return { srv: `mongodb+srv://${name}.${domain}`, hosts: `mongodb://${hosts}`, options: `?ssl=true&authSource=admin${replicaSet}` };
-}
-
-/**
- * The facts a stored cluster may lack (one loaded from a config file was never created
- * through the API): a stable id from its name, IDLE, the default major version and the
- * tier's default disk size.
- */
-function withFacts(cluster: Cluster, groupId: string): Cluster & { readonly id: string } {
-  const major = cluster.mongoDBMajorVersion ?? DEFAULT_MONGODB_MAJOR_VERSION;
-  const diskSizeGB = cluster.diskSizeGB ?? defaultDiskSizeGB(cluster.instanceSize);
-  return {
-    ...cluster,
-    id: cluster.id ?? derivedClusterId(groupId, cluster.name),
-    groupId,
-    stateName: cluster.stateName ?? 'IDLE',
-    mongoDBMajorVersion: major,
-    mongoDBVersion: cluster.mongoDBVersion ?? mongoDBVersionOf(major),
-    ...(diskSizeGB === undefined ? {} : { diskSizeGB }),
-  };
 }
 
 function sortedKeys(body: Record<string, unknown>): Record<string, unknown> {
@@ -91,7 +69,7 @@ function withSpecIds(specs: unknown, clusterId: string, layout: ClusterLayout): 
  * @example presentCluster(orders, { groupId, apiRoot: 'http://127.0.0.1:8080/api/atlas/v2', layout: '20240805' })
  */
 export function presentCluster(cluster: Cluster, where: ClusterPresentation): Record<string, unknown> {
-  const shown = withFacts(cluster, where.groupId);
+  const shown = clusterFacts(cluster, where.groupId);
   const base = where.layout === 'legacy' ? clusterToLegacy(shown) : clusterTo20240805(shown);
   const self = `${where.apiRoot}/groups/${where.groupId}/clusters/${encodeURIComponent(cluster.name)}`;
   const endpoints = endpointsOf(shown, where.groupId, shown.id);

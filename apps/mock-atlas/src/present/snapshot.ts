@@ -1,4 +1,4 @@
-import { primaryCloudOf, snapshotToRepresentation, type Cluster, type Snapshot } from '@mock-atlas/domain';
+import { clusterFacts, primaryCloudOf, snapshotToRepresentation, type Cluster, type Snapshot } from '@mock-atlas/domain';
 
 // A stand-in for what a snapshot stores once written: 5% of the cluster's disk (Atlas
 // reports 0 while a snapshot is queued, README §9).
@@ -6,7 +6,7 @@ const STORED_SHARE = 0.05;
 const GIB = 1024 ** 3;
 
 function storageSizeBytes(snapshot: Snapshot, cluster: Cluster): number {
-  return snapshot.status === 'queued' ? 0 : Math.round((cluster.diskSizeGB ?? 10) * GIB * STORED_SHARE);
+  return snapshot.status === 'queued' ? 0 : Math.round((cluster.diskSizeGB ?? 0) * GIB * STORED_SHARE);
 }
 
 /**
@@ -14,7 +14,9 @@ function storageSizeBytes(snapshot: Snapshot, cluster: Cluster): number {
  * cloud and MongoDB version, the cluster's name as the replica set's, links under the API
  * root the client used. Sharded clusters are reported in the replica set shape too.
  */
-export function presentSnapshot(snapshot: Snapshot, cluster: Cluster, groupId: string, apiRoot: string): Record<string, unknown> {
+export function presentSnapshot(snapshot: Snapshot, stored: Cluster, groupId: string, apiRoot: string): Record<string, unknown> {
+  // The cluster as its own body shows it, so that a snapshot's size and version match it.
+  const cluster = clusterFacts(stored, groupId);
   return snapshotToRepresentation(snapshot, {
     groupId,
     cloudProvider: primaryCloudOf(cluster) ?? 'AWS',

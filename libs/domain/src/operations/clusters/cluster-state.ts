@@ -1,6 +1,7 @@
 // Reading and writing one cluster of a project in the immutable state, and the facts Atlas
 // derives for a cluster (its full MongoDB version, its default disk size).
 import { tierClassOf, type Cluster, type ClusterSettings, type Project } from '@mock-atlas/model';
+import { derivedClusterId } from '../../mappers/ids';
 import type { MockState } from '../../state/mock-state';
 
 /** The major version a cluster gets when its body names none (Atlas's current default). */
@@ -101,6 +102,27 @@ export function applyClusterSettings(cluster: Cluster, settings: Partial<Cluster
   const next: Cluster = { ...cluster, ...settings };
   const majorChanged = settings.mongoDBMajorVersion !== undefined && settings.mongoDBMajorVersion !== cluster.mongoDBMajorVersion;
   return majorChanged ? { ...next, mongoDBVersion: mongoDBVersionOf(settings.mongoDBMajorVersion) } : next;
+}
+
+/**
+ * A stored cluster with the facts Atlas always reports filled in, for one that lacks them (a
+ * cluster loaded from a config was never created through the API): its id derived from the
+ * name, IDLE, the default major version and its release, and the tier's default disk size.
+ * Every presenter reads a cluster through this, so the cluster's body and its snapshots agree.
+ * @example clusterFacts(loaded, groupId).diskSizeGB // → 40 for an M30 without diskSizeGB
+ */
+export function clusterFacts(cluster: Cluster, groupId: string): Cluster & { readonly id: string } {
+  const major = cluster.mongoDBMajorVersion ?? DEFAULT_MONGODB_MAJOR_VERSION;
+  const diskSizeGB = cluster.diskSizeGB ?? defaultDiskSizeGB(cluster.instanceSize);
+  return {
+    ...cluster,
+    id: cluster.id ?? derivedClusterId(groupId, cluster.name),
+    groupId,
+    stateName: cluster.stateName ?? 'IDLE',
+    mongoDBMajorVersion: major,
+    mongoDBVersion: cluster.mongoDBVersion ?? mongoDBVersionOf(major),
+    ...(diskSizeGB === undefined ? {} : { diskSizeGB }),
+  };
 }
 
 /** A cluster as the user will see it once its pending changes apply (itself when it has none). */

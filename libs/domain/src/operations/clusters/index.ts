@@ -6,6 +6,7 @@ export { deleteCluster, removeCluster, type DeleteClusterOptions } from './delet
 export {
   DEFAULT_MONGODB_MAJOR_VERSION,
   applyClusterSettings,
+  clusterFacts,
   clusterWithPendingChanges,
   defaultDiskSizeGB,
   mongoDBVersionOf,
