@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,8 +91,17 @@ describe('readStateFile', () => {
     expect(readStateFile(join(dir, 'absent.json'))).toBeUndefined();
   });
 
-  it('says why a path that is not a readable file cannot be used', () => {
-    expect(() => readStateFile(dir)).toThrow(new RegExp(`state file ${dir} cannot be read: .*EISDIR`));
+  it('says why a path that is not a regular file cannot be used, and does not wait on a named pipe', () => {
+    expect(() => readStateFile(dir)).toThrow(`state file ${dir} cannot be read: not a regular file.`);
+    const fifo = join(dir, 'state.fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => readStateFile(fifo)).toThrow(`state file ${fifo} cannot be read: not a regular file.`);
+  });
+
+  it('refuses bytes that are not UTF-8 instead of replacing them (they could sit inside a secret)', () => {
+    const path = join(dir, 'state.json');
+    writeFileSync(path, Buffer.concat([Buffer.from('{"format":"mock-atlas-state","x":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]));
+    expect(() => readStateFile(path)).toThrow(`state file ${path} cannot be read: it is not valid UTF-8 text.`);
   });
 
   it('never modifies a file it refuses', () => {

@@ -24,11 +24,11 @@
 // the wrong shape, or whose secrets do not open with the key (or have no key) stops the start
 // with an error naming the file and the problem, and the file is left exactly as it was. No
 // message quotes the file's content (JSON.parse's own messages may quote it, secrets included).
-import { readFileSync } from 'node:fs';
 import type { MockState } from '@mock-atlas/domain';
 import { PRIVATE_FILE_MODE, writeFileAtomically } from './atomic-write';
 import type { MockStore } from './mock-store';
-import { StateKeyError, StateKeyring } from './state-key';
+import { readTextFile } from './read-config-file';
+import { keyFilePath, StateKeyError, StateKeyring } from './state-key';
 import { sealedPaths, sealState, unsealState, UnsealError } from './state-secrets';
 import { checkMockState, formatProblems } from './state-shape';
 
@@ -45,6 +45,9 @@ export const READABLE_STATE_FILE_VERSIONS: readonly number[] = [1, 2];
 
 /** The file's permissions: it holds (encrypted) secrets. */
 export const STATE_FILE_MODE = PRIVATE_FILE_MODE;
+
+/** The largest state file read: far above any state a test builds, and still a bound on memory. */
+export const MAX_STATE_FILE_BYTES = 1024 ** 3;
 
 /** What a state file holds besides its format marker. */
 export interface SavedState {
@@ -83,7 +86,7 @@ function jsonProblem(error: unknown, text: string): string {
 }
 
 function keyProblem(path: string, keyring: StateKeyring | undefined, paths: readonly string[], error?: UnsealError): StateFileError {
-  const keyFile = keyring?.keyFile ?? `${path}.key`;
+  const keyFile = keyring?.keyFile ?? keyFilePath(path);
   const remedy = (how: string): string => `The file was left untouched: ${how}, or move both away to start from the configs.`;
   if (!keyring?.key) {
     return new StateFileError(
@@ -161,10 +164,12 @@ export function openKeyring(path: string, env: Readonly<Record<string, string | 
 export function readStateFile(path: string, keyring?: StateKeyring): SavedState | undefined {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // Not readFileSync: a named pipe would hang the start, and invalid UTF-8 would be replaced
+    // silently (in a version-1 file, inside a secret).
+    text = readTextFile(path, MAX_STATE_FILE_BYTES, 'a state file', 'a JSON state file');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StateFileError(path, `cannot be read: ${(error as Error).message}`);
+    throw new StateFileError(path, `cannot be read: ${(error as Error).message}. ${UNTOUCHED}`);
   }
   return parseStateFile(text, path, keyring);
 }

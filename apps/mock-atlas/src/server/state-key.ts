@@ -8,7 +8,7 @@
 // characters); the key file holds the hex form and a newline.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { writeFileAtomically } from './atomic-write';
+import { PRIVATE_FILE_MODE, writeFileAtomically } from './atomic-write';
 
 /** The environment variable that gives the key instead of the key file. */
 export const STATE_KEY_ENV = 'MOCK_ATLAS_STATE_KEY';
@@ -17,7 +17,7 @@ export const STATE_KEY_ENV = 'MOCK_ATLAS_STATE_KEY';
 export const STATE_KEY_BYTES = 32;
 
 /** The key file's permissions: it unlocks the state file's secrets. */
-export const KEY_FILE_MODE = 0o600;
+export const KEY_FILE_MODE = PRIVATE_FILE_MODE;
 
 /**
  * The key file that belongs to a state file.
