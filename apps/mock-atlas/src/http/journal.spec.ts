@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { request as urllib } from 'urllib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningMockAtlas } from '../server/start';
@@ -169,6 +170,30 @@ describe('the request journal over HTTP', () => {
     const tokenEntry = results.find((e) => e.path === '/api/oauth/token');
     expect(tokenEntry).toMatchObject({ method: 'POST', status: 200, body: { grant_type: 'client_credentials', client_id: 'mdb_sa_id_demo', client_secret: '<redacted>' } });
     expect(results.find((e) => e.status === 200 && e.path === `/api/atlas/v2/groups/${GROUP}`)?.principal).toBe('mdb_sa_id_demo');
+  });
+
+  it('keeps a body over 64 KiB as its size only, whether it came with a Content-Length or chunked', async () => {
+    const url = `${atlas.baseUrl}/api/atlas/v1.0/groups/${GROUP}/encryptionAtRest`;
+    const big = { googleCloudKms: { enabled: false }, padding: 'x'.repeat(70_000) };
+    const bytes = Buffer.byteLength(JSON.stringify(big));
+    const sized = await urllib(url, { method: 'PATCH', digestAuth: `demo-owner:${OWNER_KEY}`, contentType: 'json', data: big });
+    expect(sized.status).toBe(400);
+    // A streamed body has no Content-Length: fetch sends it chunked (one request: Bearer, no challenge).
+    const token = await fetch(`${atlas.baseUrl}/api/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'mdb_sa_id_demo', client_secret: SA_SECRET }),
+    });
+    const accessToken = ((await token.json()) as { access_token: string }).access_token;
+    const chunked = await fetch(url, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+      body: Readable.toWeb(Readable.from([Buffer.from(JSON.stringify(big))])) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(400);
+    const answered = (await journal()).results.filter((e) => e.status === 400);
+    expect(answered.map((e) => e.body)).toEqual([`<omitted: ${bytes} bytes>`, `<omitted: ${bytes} bytes>`]);
   });
 
   it('records the state revision each response saw: a write its own change, a read or refusal the state it read', async () => {

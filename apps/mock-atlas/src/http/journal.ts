@@ -59,7 +59,7 @@ export const JOURNAL_CAPACITY = 10_000;
 
 // A larger body is recorded as a size only: the journal is bounded in entries, and this bounds
 // each entry, so 10,000 requests of a megabyte cannot hold gigabytes.
-const MAX_BODY_CHARS = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 const MAX_DEPTH = 32;
 
 const SECRET_NAMES = new Set<string>(REDACTED_FIELDS.map((f) => f.toLowerCase()));
@@ -78,11 +78,21 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   );
 }
 
-function recordedBody(body: unknown): { body?: unknown } {
+/**
+ * The body as the journal keeps it: redacted, or its size alone when it is large. The size is
+ * the request's Content-Length when it has one, so that the usual request is not serialised a
+ * second time just to be measured; a chunked body is measured after redaction.
+ */
+function recordedBody(body: unknown, contentLength: string | undefined): { body?: unknown } {
   if (typeof body !== 'object' || body === null) return {};
+  const declared = contentLength === undefined ? undefined : Number(contentLength);
+  if (declared !== undefined && declared > MAX_BODY_BYTES) return { body: `<omitted: ${declared} bytes>` };
   const redacted = redactSecrets(body);
-  const size = JSON.stringify(redacted).length;
-  return { body: size > MAX_BODY_CHARS ? `<omitted: ${size} characters>` : redacted };
+  if (declared === undefined) {
+    const size = Buffer.byteLength(JSON.stringify(redacted));
+    if (size > MAX_BODY_BYTES) return { body: `<omitted: ${size} bytes>` };
+  }
+  return { body: redacted };
 }
 
 /**
@@ -166,7 +176,7 @@ export function requestJournal(journal: RequestJournal, clock: Clock): RequestHa
         ...(served ? { version: served.api === 'v2' ? served.date : served.api } : {}),
         ...(principal ? { principal } : {}),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-        ...recordedBody(req.body),
+        ...recordedBody(req.body, req.headers['content-length']),
         ...(fault ? { fault } : {}),
         ...(revision !== undefined && res.headersSent ? { revision } : {}),
       });
