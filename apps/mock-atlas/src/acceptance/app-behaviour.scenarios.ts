@@ -3,8 +3,8 @@
 // (README §5), all-or-nothing PATCHes, a state export without secrets, the control API's
 // config loading, and the key-rotation alert's threshold.
 import { describe, expect, it } from 'vitest';
-import { clientOf, createApiKey, createServiceAccount, groupPath, PLANTED, SEED_GROUP_ID, SEED_OWNER, UNKNOWN_GROUP_ID, withAtlas } from '../testing/atlas';
-import { CLIENT_V2_ACCEPT, type AtlasClient } from '../testing/clients';
+import { clientOf, createApiKey, createServiceAccount, groupPath, PLANTED, SEED_GROUP_ID, SEED_OWNER, stateText, UNKNOWN_GROUP_ID, withAtlas } from '../testing/atlas';
+import { CLIENT_V2_ACCEPT } from '../testing/clients';
 import type { Reply, ResponseRecorder } from '../testing/recorder';
 import { fixturePath } from '../testing/workspace';
 import { readFileSync } from 'node:fs';
@@ -56,12 +56,6 @@ function expectError(res: Reply, status: number, errorCode: string, why = `${res
 }
 
 /** GET /_mock/state as text (the control API needs no credentials). */
-async function stateText(anonymous: AtlasClient): Promise<string> {
-  const res = await anonymous.get('/_mock/state');
-  expect(res.status).toBe(200);
-  return res.body;
-}
-
 /** Registers the app-level scenarios; every response goes through `recorder`. */
 export function appBehaviourScenarios(recorder: ResponseRecorder): void {
   describe('pretty and envelope (S3 query parameters)', () => {

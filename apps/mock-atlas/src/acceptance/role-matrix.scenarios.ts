@@ -6,7 +6,7 @@ import * as oauth from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
 import { isAllowed, OPERATION_VERSIONS, type OperationKey } from '@mock-atlas/atlas-http';
 import type { RunningMockAtlas } from '../server/start';
-import { clientOf, createApiKey, createServiceAccount, groupPath, PLANTED, SEED_GROUP_ID, withAtlas, type MadeCredential } from '../testing/atlas';
+import { clientOf, createApiKey, createServiceAccount, groupPath, PLANTED, SEED_GROUP_ID, stateText, withAtlas, type MadeCredential } from '../testing/atlas';
 import { CLIENT_V2_ACCEPT, type AtlasClient, type Credentials } from '../testing/clients';
 import type { Reply, ResponseRecorder } from '../testing/recorder';
 
@@ -122,12 +122,15 @@ export function roleMatrixScenarios(recorder: ResponseRecorder): void {
           const below: [Below, MadeCredential][] = [];
           for (const b of row.below) below.push([b, await createApiKey(anonymous, b.roles, b.groupId)]);
           for (const { api, accept } of APIS) {
+            // The refusals change nothing (the state is compared before the allowed call makes its change).
+            const before = await stateText(anonymous);
             for (const [b, key] of below) expectUnauthorized(await call(anonymous.as(key.credentials), row, api, accept), `${b.label} on ${api}`);
+            expect(await stateText(anonymous), `the refused calls on ${api} changed the state`).toBe(before);
             const ok = await call(anonymous.as(weakest.credentials), row, api, accept);
             expect(ok.status, `${row.weakest} on ${api}: ${ok.body}`).toBe(200);
           }
           if (row.method === 'PATCH') {
-            // The refusals changed nothing: AWS was enabled by the weakest role's PATCH only.
+            // And the allowed PATCH did take effect.
             const ear = await anonymous.as(weakest.credentials).get(groupPath('v2', '/encryptionAtRest'), CLIENT_V2_ACCEPT);
             expect(ear.json()['awsKms']).toMatchObject({ enabled: true, region: 'US_EAST_1' });
           }

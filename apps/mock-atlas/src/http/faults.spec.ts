@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningMockAtlas } from '../server/start';
 import { FaultTable, readFaultSpec, type Fault, type FaultSpec } from './faults';
 import type { JournalEntry } from './journal';
+import { refusal } from '../testing/refusal';
 
 const GROUP = '5e2211c17a3e5a48f5497de3';
 const OWNER_KEY = 'owner-private-key-for-faults';
@@ -55,12 +56,7 @@ describe('readFaultSpec', () => {
     ['parameters that are not scalars', { path: '/api/x', times: 1, status: 500, parameters: [{}] }, 'INVALID_JSON_ATTRIBUTE', /parameters/],
   ];
   it.each(invalid)('refuses %s with 400', (_name, body, code, detail) => {
-    let error: unknown;
-    try {
-      readFaultSpec(body);
-    } catch (e) {
-      error = e;
-    }
+    const error = refusal(() => readFaultSpec(body));
     expect(error).toBeInstanceOf(AtlasError);
     expect((error as AtlasError).code).toBe(code);
     expect((error as AtlasError).status).toBe(400);

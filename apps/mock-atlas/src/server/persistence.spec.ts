@@ -16,6 +16,7 @@ import {
 } from './persistence';
 import { StateKeyring } from './state-key';
 import { VirtualClock } from './virtual-clock';
+import { refusal } from '../testing/refusal';
 
 const SAVED_AT = '2026-03-01T12:00:00.000Z';
 const KEY_HEX = 'ab'.repeat(32);
@@ -74,12 +75,7 @@ describe('parseStateFile', () => {
     ],
   ];
   it.each(cases)('refuses %s with an error naming the file and the problem', (_name, text, message) => {
-    let error: unknown;
-    try {
-      parseStateFile(text, '/x/state.json', keyring('/x/state.json'));
-    } catch (e) {
-      error = e;
-    }
+    const error = refusal(() => parseStateFile(text, '/x/state.json', keyring('/x/state.json')));
     expect(error).toBeInstanceOf(StateFileError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).toMatch(/The file was left untouched/);

@@ -102,3 +102,14 @@ function expectCreated(res: Reply): void {
 export function clientOf(recorder: ResponseRecorder, atlas: RunningMockAtlas, credentials?: Credentials): AtlasClient {
   return new AtlasClient(recorder, atlas.baseUrl, credentials, atlas.controlToken);
 }
+
+/**
+ * The exported state (GET /_mock/state) as text: compared before and after requests that must
+ * change nothing.
+ * @example const before = await stateText(anonymous); … expect(await stateText(anonymous)).toBe(before);
+ */
+export async function stateText(anonymous: AtlasClient): Promise<string> {
+  const res = await anonymous.get('/_mock/state');
+  if (res.status !== 200) throw new Error(`GET /_mock/state answered ${res.status}: ${res.body}`);
+  return res.body;
+}
