@@ -15,3 +15,4 @@ export { SCHEMA_RULES, SCHEMA_RULES_BY_ID, SCHEMA_RULE_IDS, type SchemaRule, typ
 export { mapAjvErrors } from './errors/map-ajv-errors';
 export { decodeInstancePath, valueAt } from './pointer';
 export { validate } from './validate';
+export { REGIONS_OF_PROVIDER } from './schemas/regions';

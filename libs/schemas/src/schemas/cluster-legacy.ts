@@ -21,7 +21,7 @@ import {
 import type { JsonProperties, JsonSchema } from '../json-schema';
 import { sharedClusterProperties, sharedReadOnlyClusterProperties } from './cluster-common';
 import { arrayOf, bool, closedObject, DRAFT_07, int, objectId, readOnly, schemaId, str, stringEnum, taggedUnion } from './common';
-import { ALL_REGIONS } from './regions';
+import { ALL_REGIONS, REGIONS_OF_PROVIDER } from './regions';
 
 function computeLimits(sizes: readonly string[], cloud: string): JsonSchema {
   return closedObject(
@@ -153,8 +153,7 @@ function clusterAutoScaling(): JsonSchema {
  * regionName the contract refuses (found by the request fuzzer, tools/conformance/src/fuzz).
  */
 function regionKeysOfTheProvider(): JsonSchema[] {
-  const regions = { AWS: AWS_REGIONS, AZURE: AZURE_REGIONS, GCP: GCP_REGIONS } as const;
-  return Object.entries(regions).map(([providerName, names]): JsonSchema => {
+  return Object.entries(REGIONS_OF_PROVIDER).map(([providerName, names]): JsonSchema => {
     const keys: JsonSchema = { type: 'object', propertyNames: { enum: names } };
     return {
       if: {

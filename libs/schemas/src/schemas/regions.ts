@@ -6,3 +6,10 @@ import { AWS_REGIONS, AZURE_REGIONS, GCP_REGIONS } from '../atlas-enums';
  * and the keys of a legacy `regionsConfig` (the provider is in `providerSettings`).
  */
 export const ALL_REGIONS: readonly string[] = [...new Set<string>([...AWS_REGIONS, ...AZURE_REGIONS, ...GCP_REGIONS])];
+
+/**
+ * The regions of each dedicated cloud: the one table the schemas and the mock's update check
+ * (a region must belong to the cluster's cloud) both read.
+ * @example REGIONS_OF_PROVIDER.GCP.includes('CENTRAL_US') // → true
+ */
+export const REGIONS_OF_PROVIDER = { AWS: AWS_REGIONS, AZURE: AZURE_REGIONS, GCP: GCP_REGIONS } as const;

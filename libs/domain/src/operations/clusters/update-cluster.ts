@@ -1,5 +1,5 @@
 import { tierClassOf, type CloudProvider, type Cluster, type Finding } from '@mock-atlas/model';
-import { AWS_REGIONS, AZURE_REGIONS, GCP_REGIONS, validate } from '@mock-atlas/schemas';
+import { REGIONS_OF_PROVIDER, validate } from '@mock-atlas/schemas';
 import { applyClusterUpdate, type ClusterLayout } from '../../mappers';
 import type { MockState } from '../../state/mock-state';
 import { findProjectCluster } from '../lookups';
@@ -10,7 +10,7 @@ import { clusterRuleFindings } from './cluster-rules';
 import { clusterWithPendingChanges, putCluster, settingsDiff, applyClusterSettings, withoutSource } from './cluster-state';
 import { CLUSTER_SCHEMA_OF_LAYOUT } from './create-cluster';
 
-const REGIONS_OF: Readonly<Record<CloudProvider, readonly string[]>> = { AWS: AWS_REGIONS, AZURE: AZURE_REGIONS, GCP: GCP_REGIONS };
+const REGIONS_OF: Readonly<Record<CloudProvider, readonly string[]>> = REGIONS_OF_PROVIDER;
 
 /**
  * A region the update places a dedicated cluster in that is not of the placement's cloud. The
