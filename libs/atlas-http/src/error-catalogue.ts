@@ -257,12 +257,12 @@ function bodyOf(code: string, status: number, parameters: readonly unknown[], de
 }
 
 /**
- * Numbers and booleans as strings: the contract's ApiError.parameters holds strings or objects,
+ * Anything but an object as a string (numbers, booleans, null): the contract's ApiError.parameters holds strings or objects,
  * and every recorded Atlas error lists its numbers as strings (the request fuzzer caught a 413
  * answering `[1048576]`).
  */
 function asBodyParameter(value: unknown): unknown {
-  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : value;
+  return typeof value === 'object' && value !== null ? value : String(value);
 }
 
 /**
@@ -349,16 +349,6 @@ export class AtlasError extends Error {
 }
 
 /**
- * A finding's parameter as Atlas lists it: a string (every recorded error's parameters are
- * strings, README §5.1; the contract allows strings and objects). A schema finding quotes the
- * value it refused, which may be a number, a boolean or null (found by the request fuzzer,
- * tools/conformance/src/fuzz: `"parameters":[-1,"electableNodes"]`).
- */
-function findingParameter(value: unknown): unknown {
-  return typeof value === 'object' && value !== null ? writableParameter(value) : String(value);
-}
-
-/**
  * The Atlas error for a rule finding: the finding's errorCode, status and parameters (as
  * strings, objects aside); the catalogue's text when its `%s` slots match the parameters, else
  * the finding's own message.
@@ -366,7 +356,8 @@ function findingParameter(value: unknown): unknown {
  */
 export function atlasErrorFromFinding(finding: Finding, options: Pick<AtlasErrorOptions, 'extra'> = {}): AtlasError {
   const code = finding.errorCode ?? 'VALIDATION_ERROR';
-  const parameters = (finding.parameters ?? []).map(findingParameter);
+  // Made writable before the detail quotes them; the body writes them as strings (objects aside).
+  const parameters = (finding.parameters ?? []).map(writableParameter);
   const row: CatalogueEntry | undefined = isAtlasErrorCode(code) ? ATLAS_ERRORS[code] : undefined;
   const detail = row && slotCount(row.detail) === parameters.length ? formatDetail(row.detail, parameters) : finding.message;
   const httpStatus = finding.httpStatus ?? row?.httpStatus ?? 400;
