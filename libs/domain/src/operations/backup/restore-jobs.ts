@@ -54,21 +54,11 @@ function restoreInto(state: MockState, groupId: string, clusterName: string): Re
   return undefined;
 }
 
-/** Checks that come after the rules: a snapshot to restore, complete, and a target no other restore is writing. */
+/**
+ * Checks that come after the rules (restore/required-fields has already asked for snapshotId):
+ * a complete snapshot, and a target no other restore is writing.
+ */
 function stateFindings(state: MockState, job: RestoreJob, snapshot: Snapshot | undefined): Finding[] {
-  if (job.snapshotId === undefined && job.deliveryType !== 'pointInTime') {
-    return [
-      {
-        ruleId: 'api/missing-attribute',
-        severity: 'error',
-        errorCode: 'MISSING_ATTRIBUTE',
-        httpStatus: 400,
-        message: `The ${job.deliveryType ?? ''} restore job for cluster ${job.clusterName} lacks snapshotId; name the snapshot to restore.`,
-        path: ['snapshotId'],
-        parameters: ['snapshotId'],
-      },
-    ];
-  }
   if (snapshot && snapshot.status !== 'completed') {
     return [
       refusal(
