@@ -10,6 +10,7 @@ import { REDACTED } from '@mock-atlas/domain';
 import type { Clock } from './clock';
 import { faultOf } from './faults';
 import { onResponseWrite, principalOf, servedApiOf } from './locals';
+import { queryOf } from './query';
 import { REDACTED_FIELDS } from './logging';
 
 /** One request as the journal keeps it. */
@@ -171,7 +172,7 @@ export function requestJournal(journal: RequestJournal, clock: Clock): RequestHa
         at,
         method: req.method,
         path,
-        query: redactSecrets({ ...req.query }) as Record<string, unknown>,
+        query: redactSecrets({ ...queryOf(req) }) as Record<string, unknown>,
         status: res.headersSent ? res.statusCode : null,
         ...(served ? { version: served.api === 'v2' ? served.date : served.api } : {}),
         ...(principal ? { principal } : {}),

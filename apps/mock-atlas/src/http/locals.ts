@@ -3,8 +3,13 @@ import type { ResolvedVersion } from '@mock-atlas/atlas-http';
 import type { Response } from 'express';
 import type { Principal } from './auth/credential-store';
 
-/** The API a request is served by: legacy v1.0 (plain JSON) or a v2 media-type version. */
-export type ServedApi = { readonly api: 'v1.0' } | ({ readonly api: 'v2' } & ResolvedVersion);
+/**
+ * The API a request is served by: legacy v1.0 (plain JSON) or a v2 media-type version, with the
+ * `Deprecation`/`Sunset` headers that version carries (none for a current one).
+ */
+export type ServedApi =
+  | { readonly api: 'v1.0' }
+  | ({ readonly api: 'v2'; readonly lifecycle: Readonly<Record<string, string>> } & ResolvedVersion);
 
 const SERVED = 'atlasServedApi';
 const PRINCIPAL = 'atlasPrincipal';
@@ -44,3 +49,4 @@ export function onResponseWrite(res: Response, hook: () => void): void {
 export function noteResponseWrite(res: Response): void {
   (res.locals[ON_WRITE] as (() => void) | undefined)?.();
 }
+

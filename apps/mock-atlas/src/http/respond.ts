@@ -1,9 +1,9 @@
 // Writing Atlas responses: media type per API version, `pretty`, `envelope`, and the
 // Deprecation/Sunset headers of a deprecated version. Every body the mock sends goes through
 // writeAtlasJson, so these rules hold for successes and errors alike.
-import { lifecycleHeaders } from '@mock-atlas/atlas-http';
 import type { Request, Response } from 'express';
 import { noteResponseWrite, servedApiOf } from './locals';
+import { queryOf } from './query';
 import { prettyJson } from './pretty-json';
 
 /** The media type of every error, and of v1.0 and non-Atlas (OAuth, control API) successes. */
@@ -14,7 +14,7 @@ export const PLAIN_JSON = 'application/json';
  * anything else (absent, `false`, garbage) is off.
  */
 export function queryFlag(req: Request, name: string): boolean {
-  const value: unknown = req.query[name];
+  const value = queryOf(req)[name];
   return typeof value === 'string' && value.toLowerCase() === 'true';
 }
 
@@ -62,7 +62,7 @@ export function writeAtlasJson(res: Response, status: number, body: unknown, con
 export function setLifecycleHeaders(res: Response): void {
   const served = servedApiOf(res);
   if (served?.api !== 'v2') return;
-  for (const [name, value] of Object.entries(lifecycleHeaders(served))) res.setHeader(name, value);
+  for (const name in served.lifecycle) res.setHeader(name, served.lifecycle[name] as string);
 }
 
 /**

@@ -70,6 +70,40 @@ describe('negotiate on /api/atlas/v2 (README §7)', () => {
   });
 });
 
+describe('negotiate remembers a resolution for its day only', () => {
+  it('the same Accept header is refused 410 once the clock reaches the sunset day, though it was served the day before', async () => {
+    const clock = new ManualClock('2027-06-30T23:59:59Z');
+    const served = app(clock);
+    const accept = v('2023-02-01');
+    const before = await request(served).get('/api/atlas/v2/groups/g/clusters/c').set('Accept', accept);
+    expect(before.headers['x-error-code']).toBe('CLUSTER_NOT_FOUND');
+    expect(before.headers['sunset']).toBe('Thu, 1 Jul 2027 00:00:00 GMT');
+    clock.advance(1);
+    const after = await request(served).get('/api/atlas/v2/groups/g/clusters/c').set('Accept', accept);
+    expect(after.status).toBe(410);
+    expect(after.headers['x-error-code']).toBe('VERSION_GONE');
+  });
+
+  it('many different Accept headers each get their own version, before and after the memory fills', async () => {
+    const served = app();
+    const dates = Array.from({ length: 80 }, (_, i) => `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`);
+    for (const round of [1, 2]) {
+      for (const date of dates) {
+        const res = await request(served).get('/api/atlas/v2/groups/g/encryptionAtRest').set('Accept', `${v(date)}, application/json;q=0.${round}`);
+        expect(JSON.parse(res.text).served.requested, `${date}, round ${round}`).toBe(date);
+      }
+    }
+  });
+
+  it('a refused header is refused every time, and does not stop the next one from being served', async () => {
+    const served = app();
+    for (let i = 0; i < 3; i += 1) {
+      expect((await request(served).get('/api/atlas/v2/groups/g/encryptionAtRest').set('Accept', v('2022-06-01'))).status).toBe(406);
+      expect((await request(served).get('/api/atlas/v2/groups/g/encryptionAtRest').set('Accept', v('2025-03-12'))).status).toBe(200);
+    }
+  });
+});
+
 describe('negotiate on /api/atlas/v1.0 (README §4)', () => {
   it('S3: plain application/json whatever the Accept header says', async () => {
     for (const accept of ['application/json', v('2025-03-12'), '*/*']) {
