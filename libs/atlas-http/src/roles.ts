@@ -39,8 +39,10 @@ export const ROLE_IDS: readonly RoleId[] = [...ORG_ROLE_IDS, ...PROJECT_ROLE_IDS
 
 /** True when `role` is a known role id. */
 export function isRoleId(role: string): role is RoleId {
-  return (ROLE_IDS as readonly string[]).includes(role);
+  return KNOWN_ROLES.has(role);
 }
+
+const KNOWN_ROLES: ReadonlySet<string> = new Set(ROLE_IDS);
 
 /** True for roles granted on the organization (they reach every project). */
 export function isOrgRole(role: RoleId): boolean {
@@ -124,6 +126,10 @@ export const ROLE_INCLUDES: Readonly<Record<RoleId, readonly RoleId[]>> = {
  * @example impliedRoles('GROUP_BACKUP_MANAGER').has('GROUP_BACKUP_CREATOR') // true
  */
 export function impliedRoles(role: RoleId): ReadonlySet<RoleId> {
+  return IMPLIED[role];
+}
+
+function closureOf(role: RoleId): ReadonlySet<RoleId> {
   const seen = new Set<RoleId>([role]);
   const queue: RoleId[] = [role];
   for (let next = queue.pop(); next; next = queue.pop()) {
@@ -136,6 +142,9 @@ export function impliedRoles(role: RoleId): ReadonlySet<RoleId> {
   }
   return seen;
 }
+
+// The inclusion graph is fixed, so its closure is worked out once rather than per request.
+const IMPLIED = Object.fromEntries(ROLE_IDS.map((r) => [r, closureOf(r)])) as Readonly<Record<RoleId, ReadonlySet<RoleId>>>;
 
 /** Every role the granted roles amount to; unknown role strings are ignored. */
 export function effectiveRoles(grantedRoles: readonly string[]): ReadonlySet<RoleId> {
