@@ -5,6 +5,7 @@ import {
   clusterTo20240805,
   clusterToLegacy,
   deterministicObjectId,
+  sortedKeys,
   type Cluster,
   type ClusterLayout,
 } from '@mock-atlas/domain';
@@ -34,10 +35,6 @@ function endpointsOf(cluster: Cluster, groupId: string, id: string): Endpoints {
   const hosts = [0, 1, 2].map((i) => `${name}-shard-00-0${i}.${domain}:27017`).join(',');
   const replicaSet = cluster.clusterType === 'REPLICASET' ? `&replicaSet=atlas-${id.slice(-6)}-shard-0` : '';
   return { srv: `mongodb+srv://${name}.${domain}`, hosts: `mongodb://${hosts}`, options: `?ssl=true&authSource=admin${replicaSet}` };
-}
-
-function sortedKeys(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(body).sort().map((k) => [k, body[k]]));
 }
 
 /** Read-only ids Atlas gives each replication spec (per shard in 2024-08-05) and zone. */

@@ -12,6 +12,7 @@ import {
   type SettingValue,
 } from '@mock-atlas/model';
 import { asBoolean, asRecord } from './read';
+import { sortedKeys } from './sorted-keys';
 
 /** The EncryptionAtRest resource versions: the deprecated v1.0 API and v2 2023-01-01. */
 export type EarVersion = 'v1.0' | '2023-01-01';
@@ -99,11 +100,6 @@ function providerDocument(provider: CloudProvider, state: EarProviderState, vers
     if (value !== undefined && !secrets.includes(field)) doc[field] = value;
   }
   return sortedKeys(doc);
-}
-
-/** Atlas writes these documents with keys in alphabetical order (S3:563-612). */
-function sortedKeys(doc: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(doc).sort().map((k) => [k, doc[k]]));
 }
 
 /**

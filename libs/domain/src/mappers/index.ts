@@ -18,3 +18,4 @@ export { envReferenceOf, secretResolver, type SecretResolver } from './env-secre
 export { projectConfigToModel, type ProjectConfigOptions, type ProjectConfigResult } from './project-config';
 export { deterministicObjectId, deterministicUuid, derivedClusterId } from './ids';
 export { DEFAULT_LINK_BASE, type Link } from './links';
+export { sortedKeys } from './sorted-keys';
