@@ -12,7 +12,8 @@ export function schedule(state: MockState, timer: Timer): MockState {
     if (Date.parse(state.timers[mid]!.at) > at) high = mid;
     else low = mid + 1;
   }
-  const timers = [...state.timers.slice(0, low), timer, ...state.timers.slice(low)];
+  const timers = state.timers.slice();
+  timers.splice(low, 0, timer);
   return { ...state, timers };
 }
 
