@@ -9,7 +9,7 @@ import type { RequestHandler } from 'express';
 import { REDACTED } from '@mock-atlas/domain';
 import type { Clock } from './clock';
 import { faultOf } from './faults';
-import { onResponseWrite, principalOf, servedApiOf } from './locals';
+import { onResponseEnd, onResponseWrite, principalOf, servedApiOf } from './locals';
 import { queryOf } from './query';
 import { REDACTED_FIELDS } from './logging';
 
@@ -154,7 +154,6 @@ export function requestJournal(journal: RequestJournal, clock: Clock): RequestHa
     const at = clock.now().toISOString();
     const started = performance.now();
     const path = req.originalUrl.split('?')[0] ?? '';
-    let recorded = false;
     // Read when the handler writes the response, synchronously after any change it committed;
     // 'finish' comes later, once the bytes are flushed, when other requests may have changed
     // the state in between.
@@ -162,9 +161,7 @@ export function requestJournal(journal: RequestJournal, clock: Clock): RequestHa
     onResponseWrite(res, () => {
       revision ??= journal.revisionOf();
     });
-    const record = (): void => {
-      if (recorded) return;
-      recorded = true;
+    onResponseEnd(res, () => {
       const served = servedApiOf(res);
       const principal = principalOf(res)?.id;
       const fault = faultOf(res);
@@ -181,9 +178,7 @@ export function requestJournal(journal: RequestJournal, clock: Clock): RequestHa
         ...(fault ? { fault } : {}),
         ...(revision !== undefined && res.headersSent ? { revision } : {}),
       });
-    };
-    res.once('finish', record);
-    res.once('close', record);
+    });
     next();
   };
 }

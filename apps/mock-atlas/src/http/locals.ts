@@ -50,3 +50,27 @@ export function noteResponseWrite(res: Response): void {
   (res.locals[ON_WRITE] as (() => void) | undefined)?.();
 }
 
+const ON_END = 'atlasOnEnd';
+
+/**
+ * Runs `hook` once when the response has finished, or its connection closed first, whichever comes
+ * first; hooks run in the order they were added. The request log and the journal share one pair
+ * of listeners: adding `once` listeners per middleware was ~1% of a request under load.
+ */
+export function onResponseEnd(res: Response, hook: () => void): void {
+  const hooks = res.locals[ON_END] as (() => void)[] | undefined;
+  if (hooks) {
+    hooks.push(hook);
+    return;
+  }
+  const list = [hook];
+  res.locals[ON_END] = list;
+  let ended = false;
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    for (const run of list) run();
+  };
+  res.on('finish', end);
+  res.on('close', end);
+}

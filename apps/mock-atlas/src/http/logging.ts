@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
 import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
-import { principalOf } from './locals';
+import { onResponseEnd, principalOf } from './locals';
 
 /**
  * Field names pino censors wherever they appear in a logged object, as a second line of defence
@@ -59,17 +59,12 @@ export function requestLogging(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     const path = req.originalUrl.split('?')[0];
-    let logged = false;
-    const log = (): void => {
-      if (logged) return;
-      logged = true;
+    onResponseEnd(res, () => {
       const principal = principalOf(res)?.id;
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const aborted = !res.writableFinished;
       lines.info({ method: req.method, path, status: res.statusCode, ms, ...(principal ? { principal } : {}), ...(aborted ? { aborted } : {}) }, 'request');
-    };
-    res.once('finish', log);
-    res.once('close', log);
+    });
     next();
   };
 }
