@@ -6,7 +6,7 @@ import { mintObjectId } from '../../state/object-ids';
 import { later, nextId, schedule } from '../../state/timers';
 import { accepted, firstError, notFound, refused, type OperationContext, type OperationResult } from '../result';
 import { clusterFindings } from './cluster-findings';
-import { clusterRuleFindings } from './cluster-rules';
+import { checkMockRules } from '../mock-rules';
 import { DEFAULT_MONGODB_MAJOR_VERSION, defaultDiskSizeGB, findCluster, mongoDBVersionOf, putCluster, withoutSource } from './cluster-state';
 
 /** The schema a create or update body of each layout is checked against. */
@@ -81,7 +81,7 @@ export function createCluster(
   const requested = layout === 'legacy' ? clusterFromLegacy(record) : clusterFrom20240805(record);
   if (findCluster(project, requested.name)) return refused([clusterFindings.duplicateName(requested.name, groupId)]);
 
-  const findings = clusterRuleFindings(state, project, { kind: 'createCluster', cluster: requested }, ctx);
+  const findings = checkMockRules(state, project, { kind: 'createCluster', cluster: requested }, ctx);
   if (firstError(findings)) return refused(findings);
 
   const [id, minted] = nextId(state, ctx.now, mintObjectId);

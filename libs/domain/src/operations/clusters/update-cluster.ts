@@ -6,7 +6,7 @@ import { findProjectCluster } from '../lookups';
 import { later, schedule, unschedule } from '../../state/timers';
 import { accepted, firstError, refused, type OperationContext, type OperationResult } from '../result';
 import { clusterFindings } from './cluster-findings';
-import { clusterRuleFindings } from './cluster-rules';
+import { checkMockRules } from '../mock-rules';
 import { clusterWithPendingChanges, putCluster, settingsDiff, applyClusterSettings, withoutSource } from './cluster-state';
 import { CLUSTER_SCHEMA_OF_LAYOUT } from './create-cluster';
 
@@ -85,7 +85,7 @@ export function updateCluster(
   if (diffFields.includes('terminationProtectionEnabled') && !owner) return refused([clusterFindings.terminationProtectionNeedsOwner(name)]);
 
   const changed = update.changed.filter((f) => f !== 'name');
-  const findings = clusterRuleFindings(state, project, { kind: 'updateCluster', before, cluster: update.cluster, changed }, ctx);
+  const findings = checkMockRules(state, project, { kind: 'updateCluster', before, cluster: update.cluster, changed }, ctx);
   if (firstError(findings)) return refused(findings);
 
   if (current.disabled) {
