@@ -20,8 +20,9 @@ export default defineRule({
   appliesTo: ['createCluster', 'updateCluster'],
   check({ op }) {
     const cluster = op.cluster;
-    if (cluster.encryptionAtRestProvider === 'NONE' || !isMultiCloud(cluster)) return [];
+    // The cheap tests first: most updates touch neither field, and most clusters use no key.
     if (op.kind === 'updateCluster' && !op.changed.some((f) => INVOLVED.includes(f))) return [];
+    if (cluster.encryptionAtRestProvider === 'NONE' || !isMultiCloud(cluster)) return [];
     const placementsOnly =
       op.kind === 'updateCluster' && op.changed.includes('replicationSpecs') && !op.changed.includes('encryptionAtRestProvider');
     const blamed = placementsOnly ? 'replicationSpecs' : 'encryptionAtRestProvider';
