@@ -71,20 +71,21 @@ export function presentCluster(cluster: Cluster, where: ClusterPresentation): Re
   const self = `${where.apiRoot}/groups/${where.groupId}/clusters/${encodeURIComponent(cluster.name)}`;
   const endpoints = endpointsOf(shown, where.groupId, shown.id);
   const ready = shown.stateName !== 'CREATING';
-  // `base` is the mapper's fresh object, so the read-only facts are added to it in place.
-  const body = base;
-  body['replicationSpecs'] = withSpecIds(base['replicationSpecs'], shown.id, where.layout);
-  body['connectionStrings'] = ready ? { standard: `${endpoints.hosts}/${endpoints.options}`, standardSrv: endpoints.srv } : {};
-  body['links'] = [
-    { href: self, rel: 'self' },
-    { href: `${self}/backup/snapshots`, rel: 'https://cloud.mongodb.com/snapshots' },
-    { href: `${self}/backup/restoreJobs`, rel: 'https://cloud.mongodb.com/restoreJobs' },
-  ];
-  body['labels'] = [];
-  body['tags'] = [];
-  body['biConnector'] = { enabled: false, readPreference: 'SECONDARY' };
-  body['rootCertType'] = 'ISRGROOTX1';
-  body['versionReleaseSystem'] = 'LTS';
+  const body: Record<string, unknown> = {
+    ...base,
+    replicationSpecs: withSpecIds(base['replicationSpecs'], shown.id, where.layout),
+    connectionStrings: ready ? { standard: `${endpoints.hosts}/${endpoints.options}`, standardSrv: endpoints.srv } : {},
+    links: [
+      { href: self, rel: 'self' },
+      { href: `${self}/backup/snapshots`, rel: 'https://cloud.mongodb.com/snapshots' },
+      { href: `${self}/backup/restoreJobs`, rel: 'https://cloud.mongodb.com/restoreJobs' },
+    ],
+    labels: [],
+    tags: [],
+    biConnector: { enabled: false, readPreference: 'SECONDARY' },
+    rootCertType: 'ISRGROOTX1',
+    versionReleaseSystem: 'LTS',
+  };
   if (where.layout === 'legacy' && ready) {
     body['srvAddress'] = endpoints.srv;
     body['mongoURI'] = endpoints.hosts;
