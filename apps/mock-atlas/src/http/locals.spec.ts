@@ -1,5 +1,5 @@
 import express from 'express';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { onResponseEnd } from './locals';
 import { listen, type Listening } from './testing/listen';
 
@@ -19,10 +19,6 @@ function appNoting(calls: string[], answer: boolean) {
   return app;
 }
 
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !done(); i += 1) await new Promise((r) => setTimeout(r, 10));
-}
-
 describe('onResponseEnd', () => {
   let server: Listening | undefined;
   afterEach(async () => {
@@ -36,7 +32,7 @@ describe('onResponseEnd', () => {
     const res = await fetch(`${server.url}/`);
     expect(res.status).toBe(200);
     await res.text();
-    await until(() => calls.length >= 2);
+    await vi.waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(2));
     // Give a late 'close' the chance to run the hooks a second time.
     await new Promise((r) => setTimeout(r, 50));
     expect(calls).toEqual(['first:true', 'second:true']);
@@ -46,7 +42,7 @@ describe('onResponseEnd', () => {
     const calls: string[] = [];
     server = await listen(appNoting(calls, false));
     await expect(fetch(`${server.url}/`, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
-    await until(() => calls.length >= 2);
+    await vi.waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(2));
     await new Promise((r) => setTimeout(r, 50));
     expect(calls).toEqual(['first:false', 'second:false']);
   });
