@@ -119,7 +119,6 @@ export function librarySource(text: string, limits: LibraryLimits): YamlSource {
   let scalars: [number, number][] | undefined;
   return {
     value,
-    document,
     problems: capProblems(problems, limits.maxProblems).map((p) => ('error' in p ? { id: p.id, severity: p.severity, message: PLAIN_MESSAGES[p.error.code] ?? sentence(p.error.message), position: p.position } : p)),
     positionAt: (offset) => span(offset, offset),
     locate,

@@ -1,4 +1,3 @@
-import { parseDocument, type Document } from 'yaml';
 import type { Path } from '@mock-atlas/model';
 import { capProblems, duplicateKeyProblem, librarySource } from './library-source';
 import { readPlainYaml, type PlainDocument, type PlainNode } from './plain-yaml';
@@ -35,11 +34,6 @@ export interface YamlProblem {
 export interface YamlSource {
   /** The plain value; `undefined` when it could not be built (e.g. a refused alias bomb). */
   readonly value: unknown;
-  /**
-   * The `yaml` library's document of the text. A text read by the fast path has none until
-   * this is first read (it is then parsed, at the library's speed).
-   */
-  readonly document: Document;
   /** YAML-level problems, in text order; empty for a well-formed single document. */
   readonly problems: readonly YamlProblem[];
   /** Where the node at `path` is; for a path that does not exist, its nearest written ancestor. */
@@ -137,7 +131,7 @@ const plainWalker = (span: (start: number, end: number) => Position): TreeWalker
   item: (node, index) => (node?.kind === 'seq' ? node.items[index] : 'not-a-seq'),
 });
 
-/** A source read by the fast path: well-formed but for duplicate keys; the library document only on demand. */
+/** A source read by the fast path: well-formed but for duplicate keys. */
 function plainSource(text: string, plain: PlainDocument, maxProblems: number): YamlSource {
   const span = (start: number, end: number): Position => spanOf(plain.lineStarts, start, end);
   const problems = capProblems(
@@ -147,14 +141,9 @@ function plainSource(text: string, plain: PlainDocument, maxProblems: number): Y
   const walker = plainWalker(span);
   const whole = span(0, 0);
   const locate = (path: Path): Position => locatePath(walker, plain.root, path, whole);
-  let document: Document | undefined;
   let scalars: [number, number][] | undefined;
   return {
     value: plain.value,
-    get document(): Document {
-      document ??= parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
-      return document;
-    },
     problems,
     positionAt: (offset) => span(offset, offset),
     locate,
@@ -270,8 +259,6 @@ function refused(problem: YamlProblem): YamlSource {
   const position = problem.position;
   return {
     value: undefined,
-    // An empty document keeps the YamlSource shape; the only problem says why.
-    document: parseDocument(''),
     scalarRanges: () => [],
     problems: [problem],
     locate: () => position,
