@@ -127,11 +127,14 @@ export function atlasErrors(options: AtlasErrorsOptions = {}): ErrorRequestHandl
  * @example sendChallenge(res, ['Digest realm="MMS Public API", …']);
  */
 export function sendChallenge(res: Response, challenges: readonly string[]): void {
-  const text = prettyJson(CHALLENGE_BODY);
   res.status(401);
   res.setHeader('WWW-Authenticate', [...challenges]);
   res.setHeader('Content-Type', PLAIN_JSON);
-  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.setHeader('Content-Length', CHALLENGE_LENGTH);
   noteResponseWrite(res);
-  res.end(text);
+  res.end(CHALLENGE_TEXT);
 }
+
+// The challenge body never changes, and digest clients meet it on every first request.
+const CHALLENGE_TEXT = prettyJson(CHALLENGE_BODY);
+const CHALLENGE_LENGTH = Buffer.byteLength(CHALLENGE_TEXT);

@@ -15,14 +15,25 @@ function storageSizeBytes(snapshot: Snapshot, cluster: Cluster): number {
  * root the client used. Sharded clusters are reported in the replica set shape too.
  */
 export function presentSnapshot(snapshot: Snapshot, stored: Cluster, groupId: string, apiRoot: string): Record<string, unknown> {
+  return snapshotPresenter(stored, groupId, apiRoot)(snapshot);
+}
+
+/**
+ * {@link presentSnapshot} for any number of snapshots of one cluster, which is read once
+ * (a list page has up to 500 of them).
+ * @example snapshots.map(snapshotPresenter(cluster, groupId, apiRoot))
+ */
+export function snapshotPresenter(stored: Cluster, groupId: string, apiRoot: string): (snapshot: Snapshot) => Record<string, unknown> {
   // The cluster as its own body shows it, so that a snapshot's size and version match it.
   const cluster = clusterFacts(stored, groupId);
-  return snapshotToRepresentation(snapshot, {
-    groupId,
-    cloudProvider: primaryCloudOf(cluster) ?? 'AWS',
-    replicaSetName: cluster.name,
-    ...(cluster.mongoDBVersion === undefined ? {} : { mongodVersion: cluster.mongoDBVersion }),
-    storageSizeBytes: storageSizeBytes(snapshot, cluster),
-    baseUrl: apiRoot,
-  });
+  const cloudProvider = primaryCloudOf(cluster) ?? 'AWS';
+  return (snapshot) =>
+    snapshotToRepresentation(snapshot, {
+      groupId,
+      cloudProvider,
+      replicaSetName: cluster.name,
+      ...(cluster.mongoDBVersion === undefined ? {} : { mongodVersion: cluster.mongoDBVersion }),
+      storageSizeBytes: storageSizeBytes(snapshot, cluster),
+      baseUrl: apiRoot,
+    });
 }

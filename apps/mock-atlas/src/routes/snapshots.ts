@@ -4,7 +4,7 @@ import { jsonBody } from '../http/json-body';
 import { route } from '../http/not-found';
 import { send } from '../http/respond';
 import { apiRootOf } from '../present/links';
-import { presentSnapshot } from '../present/snapshot';
+import { presentSnapshot, snapshotPresenter } from '../present/snapshot';
 import type { MockStore } from '../server/mock-store';
 import { atlasOperation, callerOf, param } from './api-chain';
 import { paginate } from './paginate';
@@ -20,7 +20,7 @@ export function snapshotRoutes(router: Router, store: MockStore): void {
         const groupId = param(req, 'groupId');
         const { cluster, snapshots } = store.commit(listSnapshots(store.state, groupId, param(req, 'clusterName')));
         const apiRoot = apiRootOf(req);
-        send(res, 200, paginate(req, snapshots.map((s) => presentSnapshot(s, cluster, groupId, apiRoot))));
+        send(res, 200, paginate(req, snapshots.map(snapshotPresenter(cluster, groupId, apiRoot))));
       },
     ],
     POST: [
