@@ -55,7 +55,6 @@ function expectError(res: Reply, status: number, errorCode: string, why = `${res
   expect(res.json()['errorCode'], why).toBe(errorCode);
 }
 
-/** GET /_mock/state as text (the control API needs no credentials). */
 /** Registers the app-level scenarios; every response goes through `recorder`. */
 export function appBehaviourScenarios(recorder: ResponseRecorder): void {
   describe('pretty and envelope (S3 query parameters)', () => {

@@ -4,6 +4,7 @@
 // INVALID_GROUP_ID, the *_NOT_FOUND codes, 406 INVALID_VERSION_DATE) and, where Atlas has no code,
 // the catalogue's own codes marked as ours (413, 415, 405, the parser-level 400/431).
 import { OPERATION_VERSIONS, type AtlasErrorCode } from '@mock-atlas/atlas-http';
+import { CLIENT_V2_ACCEPT } from '../testing/clients';
 import { loadSpec } from '../testing/contract';
 import { isObject, type Json, type JsonObject } from '../testing/spec-schemas';
 import type { Endpoint } from './hostile-endpoints';
@@ -58,7 +59,6 @@ export interface CorpusContext {
 }
 
 /** The Accept header MongoDB's clients send to every v2 endpoint (PRODUCT.md). */
-const CLIENT_ACCEPT = 'application/vnd.atlas.2025-03-12+json';
 const MiB = 1024 * 1024;
 
 // ── expectations ────────────────────────────────────────────────────────────────────────────
@@ -478,7 +478,7 @@ function framingCases(endpoint: Endpoint, ids: PathIds, headers: Record<string, 
 // ── the corpus ──────────────────────────────────────────────────────────────────────────────
 
 function headersFor(endpoint: Endpoint, context: CorpusContext): Record<string, string> {
-  if (endpoint.area === 'v2') return { Authorization: context.authorization, Accept: CLIENT_ACCEPT };
+  if (endpoint.area === 'v2') return { Authorization: context.authorization, Accept: CLIENT_V2_ACCEPT };
   if (endpoint.area === 'v1.0') return { Authorization: context.authorization };
   return {};
 }

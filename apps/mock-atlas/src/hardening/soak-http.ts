@@ -4,6 +4,7 @@
 // default timings), past a token's hour of life and a nonce's five minutes, so a client renews
 // them when the mock says they have expired, as real clients do.
 import { request as urllibRequest } from 'urllib';
+import { flatHeaders } from '../testing/clients';
 
 /** How a client authenticates. */
 export type SoakCredentials =
@@ -24,12 +25,6 @@ export class ConnectionError extends Error {}
 
 const TIMEOUT_MS = 15_000;
 const MAX_AUTH_RETRIES = 3;
-
-function flat(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
-}
 
 /**
  * A client of one mock with one credential; requests are sent one at a time.
@@ -92,7 +87,7 @@ export class SoakClient {
       dataType: 'text',
       timeout: TIMEOUT_MS,
     });
-    return { client: 'urllib', status: res.status, headers: flat(res.headers), body: String(res.data ?? '') };
+    return { client: 'urllib', status: res.status, headers: flatHeaders(res.headers), body: String(res.data ?? '') };
   }
 
   private async bearer(method: string, path: string, headers: Record<string, string>, content: string | undefined): Promise<HttpReply> {

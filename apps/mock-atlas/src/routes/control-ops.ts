@@ -6,6 +6,7 @@ import { redactState } from '@mock-atlas/domain';
 import { readFaultSpec } from '../http/faults';
 import { jsonBody } from '../http/json-body';
 import { route } from '../http/not-found';
+import { intParam } from './paginate';
 import { PLAIN_JSON, writeAtlasJson } from '../http/respond';
 import type { MockStore } from '../server/mock-store';
 import { restoreRedactedSecrets } from '../server/state-import';
@@ -56,12 +57,11 @@ export function controlOpsRoutes(router: Router, store: MockStore): void {
       (req, res) => {
         const method = queryString(req, 'method');
         const pathPrefix = queryString(req, 'path');
-        const after = queryString(req, 'after');
-        if (after !== undefined && !/^\d{1,15}$/.test(after)) throw new AtlasError('INVALID_QUERY_PARAMETER', ['after']);
+        const afterId = intParam(req, 'after', 0, 0, Number.MAX_SAFE_INTEGER);
         const results = store.journal.list({
           ...(method ? { method } : {}),
           ...(pathPrefix ? { pathPrefix } : {}),
-          ...(after !== undefined ? { afterId: Number(after) } : {}),
+          afterId,
         });
         reply(res, 200, { results, totalCount: results.length });
       },

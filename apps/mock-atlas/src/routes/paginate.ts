@@ -8,7 +8,12 @@ export interface Page<T> {
   readonly totalCount?: number;
 }
 
-function intParam(req: Request, name: string, fallback: number, min: number, max: number): number {
+/**
+ * A whole-number query parameter between `min` and `max`, `fallback` when absent; anything else
+ * is 400 INVALID_QUERY_PARAMETER naming it.
+ * @example intParam(req, 'itemsPerPage', 100, 1, 500)
+ */
+export function intParam(req: Request, name: string, fallback: number, min: number, max: number): number {
   const raw = req.query[name];
   if (raw === undefined) return fallback;
   const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;

@@ -25,7 +25,8 @@ export interface RequestSpec {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+/** Response headers as one lower-case name → one string (repeated headers joined by `, `). */
+export function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
