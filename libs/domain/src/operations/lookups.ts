@@ -1,6 +1,7 @@
 import type { Cluster, Project } from '@mock-atlas/model';
 import type { MockState } from '../state/mock-state';
-import { notFound, refused, type OperationResult } from './result';
+import { findCluster } from './clusters/cluster-state';
+import { accepted, notFound, refused, type OperationResult } from './result';
 
 /** A project and one of its clusters, as the path names them. */
 export interface ProjectCluster {
@@ -12,7 +13,7 @@ export interface ProjectCluster {
 export function findProjectCluster(state: MockState, groupId: string, clusterName: string): OperationResult<ProjectCluster> {
   const project = state.projects[groupId];
   if (!project) return refused([notFound.group(groupId)]);
-  const cluster = project.clusters.find((c) => c.name === clusterName);
+  const cluster = findCluster(project, clusterName);
   if (!cluster) return refused([notFound.cluster(clusterName, groupId)]);
-  return { ok: true, state, value: { project, cluster }, findings: [] };
+  return accepted(state, { project, cluster });
 }

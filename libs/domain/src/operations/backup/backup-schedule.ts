@@ -5,7 +5,10 @@ import { backupScheduleFromRepresentation } from '../../mappers/backup-schedule'
 import { mintObjectId } from '../../state/object-ids';
 import type { MockState } from '../../state/mock-state';
 import { accepted, firstError, refused, type OperationContext, type OperationResult } from '../result';
-import { backupNotFound, checkRules, findProjectCluster, hasCloudBackup, withProject, type ProjectCluster } from './lookup';
+import { backupNotFound, hasCloudBackup } from './lookup';
+import { findProjectCluster, type ProjectCluster } from '../lookups';
+import { checkMockRules } from '../mock-rules';
+import { putProject } from '../clusters/cluster-state';
 import { scheduleOf, withPolicyIds } from './schedule-policy';
 import { nextScheduledSnapshot } from './scheduled-snapshots';
 
@@ -31,7 +34,7 @@ function viewOf(state: MockState, project: Project, cluster: Cluster, now: strin
 
 function storeSchedule(state: MockState, project: Project, schedule: BackupSchedule): MockState {
   const others = project.backupSchedules.filter((s) => s.clusterName !== schedule.clusterName);
-  return withProject(state, { ...project, backupSchedules: [...others, schedule] });
+  return putProject(state, { ...project, backupSchedules: [...others, schedule] });
 }
 
 /**
@@ -80,7 +83,7 @@ export function updateBackupSchedule(
     policies: requested.policies,
     ...(requested.src ? { src: requested.src } : {}),
   };
-  const findings = checkRules(state, project, { kind: 'updateBackupSchedule', schedule: candidate }, ctx);
+  const findings = checkMockRules(state, project, { kind: 'updateBackupSchedule', schedule: candidate }, ctx);
   if (firstError(findings)) return refused(findings);
 
   let sequence = state.sequence;

@@ -1,12 +1,6 @@
-// What the backup operations share: finding a project's cluster, the refusals that are
-// lookups rather than rules, and running the catalog's rules on one operation.
-import { backupModeOf, type Cluster, type Finding, type Project } from '@mock-atlas/model';
-import type { Operation } from '@mock-atlas/rules';
-import { checkMockRules } from '../mock-rules';
-import type { MockState } from '../../state/mock-state';
-import type { OperationContext } from '../result';
-export { findProjectCluster, type ProjectCluster } from '../lookups';
-
+// What the backup operations share: the refusals that are lookups rather than rules, and
+// whether a cluster runs Cloud Backup.
+import { backupModeOf, type Cluster, type Finding } from '@mock-atlas/model';
 
 /** Refusals for backup resources that do not exist (README §5.2). */
 export const backupNotFound = {
@@ -52,14 +46,4 @@ export const backupNotFound = {
 /** True when the cluster runs Cloud Backup (snapshots, schedules), not legacy backup or none. */
 export function hasCloudBackup(cluster: Cluster): boolean {
   return backupModeOf(cluster) === 'CLOUD';
-}
-
-/** The state with one project replaced. */
-export function withProject(state: MockState, project: Project): MockState {
-  return { ...state, projects: { ...state.projects, [project.id]: project } };
-}
-
-/** Every mock rule's findings about one operation (see ../mock-rules.ts). */
-export function checkRules(state: MockState, project: Project, op: Operation, ctx: OperationContext): Finding[] {
-  return checkMockRules(state, project, op, ctx);
 }

@@ -8,7 +8,10 @@ import { mintObjectId } from '../../state/object-ids';
 import type { MockState } from '../../state/mock-state';
 import { later, nextId, schedule, unschedule } from '../../state/timers';
 import { accepted, firstError, refused, type OperationContext, type OperationResult } from '../result';
-import { backupNotFound, checkRules, findProjectCluster, withProject } from './lookup';
+import { backupNotFound } from './lookup';
+import { findProjectCluster } from '../lookups';
+import { checkMockRules } from '../mock-rules';
+import { putProject } from '../clusters/cluster-state';
 
 /** A restore job with the snapshot it restores, when that snapshot still exists (for `timestamp`). */
 export interface RestoreJobView {
@@ -140,14 +143,14 @@ export function createRestoreJob(
     ...(snapshot ? { snapshot } : {}),
     ...(target ? { target } : {}),
   };
-  const findings = checkRules(state, project, op, ctx);
+  const findings = checkMockRules(state, project, op, ctx);
   if (firstError(findings)) return refused(findings);
   const conflicts = stateFindings(state, request, snapshot);
   if (conflicts.length > 0) return refused([...findings, ...conflicts]);
 
   const [id, minted] = nextId(state, ctx.now, mintObjectId);
   const job = storedJob(request, id, ctx.now);
-  let next = withProject(minted, { ...project, restoreJobs: [...project.restoreJobs, job] });
+  let next = putProject(minted, { ...project, restoreJobs: [...project.restoreJobs, job] });
   next = schedule(next, {
     kind: 'restore-transition',
     at: later(ctx.now, RESTORE_STEPS * ctx.options.backupStepMs),
@@ -193,7 +196,7 @@ export function getRestoreJob(state: MockState, groupId: string, clusterName: st
 }
 
 function replaceJob(state: MockState, project: Project, job: RestoreJob): MockState {
-  return withProject(state, { ...project, restoreJobs: project.restoreJobs.map((j) => (j.id === job.id ? job : j)) });
+  return putProject(state, { ...project, restoreJobs: project.restoreJobs.map((j) => (j.id === job.id ? job : j)) });
 }
 
 /**
@@ -237,7 +240,7 @@ export function completeRestoreJob(state: MockState, groupId: string, restoreJob
   if (!targetProject || !target) return replaceJob(state, project, { ...job, finishedAt: now, failed: true });
 
   const restoredFrom = { ...(job.snapshotId === undefined ? {} : { snapshotId: job.snapshotId }), restoreJobId, sourceClusterName: job.clusterName, at: now };
-  const marked = withProject(state, { ...targetProject, clusters: targetProject.clusters.map((c) => (c === target ? { ...c, restoredFrom } : c)) });
+  const marked = putProject(state, { ...targetProject, clusters: targetProject.clusters.map((c) => (c === target ? { ...c, restoredFrom } : c)) });
   // The target may be the source's own project: re-read it before recording the job.
   return replaceJob(marked, marked.projects[groupId]!, { ...job, finishedAt: now });
 }

@@ -6,7 +6,10 @@ import type { MockState } from '../../state/mock-state';
 import { later, nextId, schedule } from '../../state/timers';
 import { accepted, firstError, refused, type OperationContext, type OperationResult } from '../result';
 import { activeKeyOf } from './active-key';
-import { backupNotFound, checkRules, findProjectCluster, hasCloudBackup, withProject } from './lookup';
+import { backupNotFound, hasCloudBackup } from './lookup';
+import { findProjectCluster } from '../lookups';
+import { checkMockRules } from '../mock-rules';
+import { putProject } from '../clusters/cluster-state';
 import { retainUntil } from './retention';
 
 /** A snapshot with the cluster it belongs to (the representation reports the cluster's cloud and version). */
@@ -80,7 +83,7 @@ export function recordSnapshot(
 ): [Snapshot, MockState] {
   const [id, minted] = nextId(state, ctx.now, mintObjectId);
   const snapshot = queuedSnapshot(id, project, cluster, fields, ctx.now);
-  let next = withProject(minted, { ...project, snapshots: [...project.snapshots, snapshot] });
+  let next = putProject(minted, { ...project, snapshots: [...project.snapshots, snapshot] });
   next = schedule(next, { kind: 'snapshot-transition', at: later(ctx.now, ctx.options.backupStepMs), groupId: project.id, snapshotId: id, to: 'inProgress' });
   return [snapshot, next];
 }
@@ -117,7 +120,7 @@ export function takeSnapshot(
   const schemaFindings = validate('snapshot.request', body ?? {});
   if (schemaFindings.length > 0) return refused(schemaFindings);
 
-  const findings = checkRules(state, project, { kind: 'takeSnapshot', cluster }, ctx);
+  const findings = checkMockRules(state, project, { kind: 'takeSnapshot', cluster }, ctx);
   if (firstError(findings)) return refused(findings);
   if (!hasCloudBackup(cluster)) return refused([backupNotFound.backupConfig(clusterName)]);
   const busy = project.snapshots.some(
@@ -172,7 +175,7 @@ function inProgress(code: string, snapshotId: string, message: string): Finding 
 }
 
 function replaceSnapshot(state: MockState, project: Project, snapshot: Snapshot): MockState {
-  return withProject(state, { ...project, snapshots: project.snapshots.map((s) => (s.id === snapshot.id ? snapshot : s)) });
+  return putProject(state, { ...project, snapshots: project.snapshots.map((s) => (s.id === snapshot.id ? snapshot : s)) });
 }
 
 /**
@@ -240,5 +243,5 @@ export function deleteSnapshot(
   if (snapshot.status === 'queued' || snapshot.status === 'inProgress') {
     return refused([inProgress('CANNOT_DELETE_IN_PROGRESS_SNAPSHOT', snapshotId, `Snapshot ${snapshotId} cannot be deleted while it is ${snapshot.status}.`)]);
   }
-  return accepted(withProject(state, { ...project, snapshots: project.snapshots.filter((s) => s.id !== snapshotId) }), snapshot);
+  return accepted(putProject(state, { ...project, snapshots: project.snapshots.filter((s) => s.id !== snapshotId) }), snapshot);
 }
