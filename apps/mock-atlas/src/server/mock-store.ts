@@ -1,5 +1,6 @@
 import {
   advanceClock,
+  hasDueTimer,
   DEFAULT_MOCK_OPTIONS,
   emptyState,
   initialTimers,
@@ -69,9 +70,8 @@ export class MockStore implements CredentialStore {
    * clock behaves as if the checks had run in the background.
    */
   catchUp(): void {
-    // Most requests find nothing due: look at the first timer before building a context.
-    const first = this.current.timers[0];
-    if (first === undefined || Date.parse(first.at) > this.clock.now().getTime()) return;
+    // Most requests find nothing due: ask before building a context.
+    if (!hasDueTimer(this.current, this.clock.now().getTime())) return;
     this.set(advanceClock(this.current, this.context()));
   }
 

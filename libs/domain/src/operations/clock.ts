@@ -14,6 +14,17 @@ const HANDLERS: TimerHandlers = { ...clusterTimerHandlers, ...backupTimerHandler
 const MAX_TIMERS_PER_ADVANCE = 1_000_000;
 
 /**
+ * Whether a timer is due at or before `untilMs` (epoch milliseconds): whether advanceClock would
+ * change anything. Cheap — the queue is kept in time order — so a caller can ask it on every
+ * request before building an operation context.
+ * @example if (hasDueTimer(state, Date.now())) state = advanceClock(state, ctx)
+ */
+export function hasDueTimer(state: MockState, untilMs: number): boolean {
+  const first = state.timers[0];
+  return first !== undefined && !(Date.parse(first.at) > untilMs);
+}
+
+/**
  * Brings the state up to `ctx.now`: runs every timer due at or before it, earliest first,
  * each at its own instant (so a week of virtual time runs 672 validity checks in order).
  * @example store.replace(advanceClock(store.state, store.context()))
@@ -22,8 +33,8 @@ export function advanceClock(state: MockState, ctx: OperationContext): MockState
   const until = Date.parse(ctx.now);
   let current = state;
   for (let i = 0; i < MAX_TIMERS_PER_ADVANCE; i += 1) {
-    const due = current.timers[0];
-    if (!due || Date.parse(due.at) > until) return current;
+    if (!hasDueTimer(current, until)) return current;
+    const due = current.timers[0] as Timer;
     current = { ...current, timers: current.timers.slice(1) };
     const handler = HANDLERS[due.kind] as TimerHandler<TimerKind> | undefined;
     if (handler) current = handler(current, due, { ...ctx, now: due.at });
