@@ -74,9 +74,7 @@ export function defineRule<K extends OperationKind>(spec: RuleSpec<K>): Rule<K> 
     docsUrl: ruleDocsUrl(spec.id),
     run(ctx: RuleContext): Finding[] {
       if (!kinds.has(ctx.op.kind)) return [];
-      const violations = spec.check(ctx as RuleContext<OperationOf<K>>);
-      if (violations.length === 0) return [];
-      return violations.map((v) => {
+      return spec.check(ctx as RuleContext<OperationOf<K>>).map((v) => {
         const errorCode = v.errorCode ?? spec.errorCode;
         const httpStatus = v.httpStatus ?? spec.httpStatus;
         return {
