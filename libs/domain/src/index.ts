@@ -2,6 +2,7 @@ export * from '@mock-atlas/model';
 export * from './mappers';
 export * from './config/check-project-config';
 export * from './config/yaml-source';
+export * from './config/read-regular-file';
 export * from './kms/provider-validity';
 export * from './state/mock-state';
 export * from './state/mock-kms';

@@ -1,6 +1,6 @@
 // Linting files by path, on the main thread or spread over worker threads. A task is
 // plain data (it crosses the thread boundary by structured clone), and so is its outcome.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { readRegularFile } from '@mock-atlas/domain';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { lintBytes, tooLargeFinding } from './lint-text';
@@ -31,53 +31,6 @@ function errorText(error: unknown, withStack: boolean): string {
 }
 
 /**
- * What a path is when it is not a regular file, for the message that refuses it.
- * @example fileKind(statSync('/dev/zero')) // → 'a character device'
- */
-export function fileKind(stats: Stats): string {
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
-/**
- * A regular file's bytes, at most `limit` + 1 of them (one more tells that it is too large),
- * or why it cannot be read. Anything else (a named pipe, `/dev/zero`, a socket, perhaps
- * behind a symbolic link in a linted directory) is refused before a byte is read: reading a
- * pipe can block forever, and a device never ends.
- */
-function readRegularFile(path: string, limit: number): { bytes: Uint8Array; size: number } | { problem: string } {
-  // O_NONBLOCK: opening a named pipe for reading otherwise waits for a writer.
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) return { problem: `it is ${fileKind(stats)}, not a regular file` };
-    if (stats.size > limit) return { bytes: new Uint8Array(0), size: stats.size };
-    // The size may change while reading (a file being written, a /proc file that says 0):
-    // read what is there, up to limit + 1 bytes.
-    let buffer = Buffer.allocUnsafe(stats.size + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > limit) break;
-        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    return { bytes: buffer.subarray(0, length), size: length };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
  * Reads and lints one file; a file over the size limit is not read past the limit.
  * @example lintFileTask({ absolutePath: '/repo/a.yaml', shown: 'a.yaml', settings: [] }, { now, maxFileBytes })
  */
@@ -85,8 +38,8 @@ export function lintFileTask(task: FileTask, shared: SharedLintOptions): FileOut
   let bytes: Uint8Array;
   try {
     const read = readRegularFile(task.absolutePath, shared.maxFileBytes);
-    if ('problem' in read) return { problem: `cannot read ${task.shown}: ${read.problem}` };
-    if (read.size > shared.maxFileBytes) return { result: fileResult(task.shown, [tooLargeFinding(read.size, shared.maxFileBytes)]) };
+    if (!read.ok && read.reason === 'not-regular') return { problem: `cannot read ${task.shown}: it is ${read.kind}, not a regular file` };
+    if (!read.ok) return { result: fileResult(task.shown, [tooLargeFinding(read.size, shared.maxFileBytes)]) };
     bytes = read.bytes;
   } catch (error) {
     return { problem: `cannot read ${task.shown}: ${errorText(error, false)}` };

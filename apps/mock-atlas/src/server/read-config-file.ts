@@ -1,7 +1,7 @@
 // Reading a project config named at start-up (--config) without trusting it: it must be a
 // regular file (a named pipe would block the start for ever, /dev/zero would fill the memory),
 // no larger than a control-API body may be, and UTF-8 text.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readRegularFile } from '@mock-atlas/domain';
 
 /** The largest config file read: the control API's limit for a YAML body (routes/control.ts). */
 export const MAX_CONFIG_FILE_BYTES = 5 * 1024 * 1024;
@@ -23,31 +23,11 @@ export function readConfigFile(path: string, maxBytes = MAX_CONFIG_FILE_BYTES): 
  * @example readTextFile('state.json', 1024 ** 3, 'a state file', 'a JSON state file')
  */
 export function readTextFile(path: string, maxBytes: number, what: string, textKind: string): string {
-  // O_NONBLOCK: opening a named pipe for reading otherwise waits for a writer.
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  let bytes: Buffer;
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new Error('not a regular file');
-    if (stats.size > maxBytes) throw new Error(`the file is ${stats.size} bytes, more than the ${maxBytes} ${what} may be`);
-    // Read what is there (a file may grow while it is read, a /proc file says 0), up to the limit.
-    let buffer = Buffer.allocUnsafe(stats.size + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) throw new Error(`the file grew past the ${maxBytes} bytes ${what} may be while it was read`);
-        const bigger = Buffer.allocUnsafe(Math.min(length * 2, maxBytes + 1));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    bytes = buffer.subarray(0, length);
-  } finally {
-    closeSync(fd);
-  }
+  const read = readRegularFile(path, maxBytes);
+  if (!read.ok && read.reason === 'not-regular') throw new Error('not a regular file');
+  if (!read.ok && read.grew) throw new Error(`the file grew past the ${maxBytes} bytes ${what} may be while it was read`);
+  if (!read.ok) throw new Error(`the file is ${read.size} bytes, more than the ${maxBytes} ${what} may be`);
+  const bytes = read.bytes;
   // A UTF-16 byte order mark first: UTF-16 text is full of NUL bytes.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new Error('it is UTF-16 (or UTF-32) encoded, not UTF-8');
   const nul = bytes.indexOf(0);
