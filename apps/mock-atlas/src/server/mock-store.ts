@@ -9,8 +9,8 @@ import {
   type OperationContext,
   type OperationResult,
 } from '@mock-atlas/domain';
-import { atlasErrorFromFinding, type RoleId } from '@mock-atlas/atlas-http';
-import type { ApiKeyRecord, CredentialStore, ServiceAccountRecord } from '../http/auth/credential-store';
+import { atlasErrorFromFinding } from '@mock-atlas/atlas-http';
+import type { ApiKeyRecord, CredentialStore, Grant, ServiceAccountRecord } from '../http/auth/credential-store';
 import { FaultTable } from '../http/faults';
 import { RequestJournal } from '../http/journal';
 import type { Caller } from '@mock-atlas/rules';
@@ -114,14 +114,16 @@ export class MockStore implements CredentialStore {
     this.initial = this.current;
   }
 
+  // The state's grants are handed out as they are, not copied per request: a role string that
+  // is no RoleId grants nothing, because authorisation (effectiveRoles, grantsIn) ignores it.
   findApiKey(publicKey: string): ApiKeyRecord | undefined {
     const key = this.apiKeys.find(this.current.apiKeys, publicKey);
-    return key && { privateKey: key.privateKey, grants: key.grants.map((g) => ({ ...g, role: g.role as RoleId })) };
+    return key && { privateKey: key.privateKey, grants: key.grants as readonly Grant[] };
   }
 
   findServiceAccount(clientId: string): ServiceAccountRecord | undefined {
     const account = this.serviceAccounts.find(this.current.serviceAccounts, clientId);
-    return account && { clientSecret: account.clientSecret, grants: account.grants.map((g) => ({ ...g, role: g.role as RoleId })) };
+    return account && { clientSecret: account.clientSecret, grants: account.grants as readonly Grant[] };
   }
 }
 
