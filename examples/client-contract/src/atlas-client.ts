@@ -6,8 +6,6 @@ import { AtlasApiError, AtlasNetworkError, isAtlasErrorBody } from './atlas-erro
 import type { Cluster, EncryptionAtRest, RestoreJob, RestoreJobRequest, Snapshot } from './resources';
 import { backoffMs, mayRetry, retryAfterMs, transportFailureOf, type Failure } from './retry-policy';
 
-export { retryAfterMs } from './retry-policy';
-
 /** How to reach Atlas and how hard to try. */
 export interface AtlasClientOptions {
   /** `https://cloud.mongodb.com`, or a mock's base URL. */

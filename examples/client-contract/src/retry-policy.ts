@@ -7,7 +7,7 @@
 // snapshot or apply a change twice.
 
 /** The methods RFC 9110 §9.2.2 calls idempotent. */
-export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /** Statuses with which the server says it did not process the request: retried for every method. */
 const REFUSED_STATUSES = new Set([429, 503]);
