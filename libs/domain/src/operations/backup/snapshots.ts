@@ -30,21 +30,26 @@ export interface ClusterSnapshots {
  */
 export const DEFAULT_ON_DEMAND_RETENTION_DAYS = 1;
 
-/**
- * A retention whose end no date-time can write (past the year 9999): 400 INVALID_ATTRIBUTE, as
- * Atlas answers an attribute out of its range, rather than a snapshot that never expires or a 500
- * (found by the request fuzzer, tools/conformance/src/fuzz: retentionInDays 945052464).
- */
-function retentionTooLong(attribute: string, value: number, unit: string): Finding {
+/** 400 INVALID_ATTRIBUTE, as Atlas answers an attribute out of its range. */
+function invalidRetention(attribute: string, message: string): Finding {
   return {
     ruleId: 'api/invalid-attribute',
     severity: 'error',
     errorCode: 'INVALID_ATTRIBUTE',
     httpStatus: 400,
-    message: `A retention of ${value} ${unit} ends after the year 9999; keep the snapshot for less.`,
+    message,
     path: [attribute],
     parameters: [attribute],
   };
+}
+
+/**
+ * A retention whose end no date-time can write (past the year 9999): refused rather than a
+ * snapshot that never expires or a 500 (found by the request fuzzer, tools/conformance/src/fuzz:
+ * retentionInDays 945052464).
+ */
+function retentionTooLong(attribute: string, value: number, unit: string): Finding {
+  return invalidRetention(attribute, `A retention of ${value} ${unit} ends after the year 9999; keep the snapshot for less.`);
 }
 
 /** What a new snapshot is: on demand or scheduled, why, and until when it is kept. */
@@ -200,15 +205,7 @@ export function updateSnapshotRetention(
   const { retentionUnit, retentionValue } = body as { retentionUnit: string; retentionValue: number };
   if (retentionValue < 1) {
     return refused([
-      {
-        ruleId: 'api/invalid-attribute',
-        severity: 'error',
-        errorCode: 'INVALID_ATTRIBUTE',
-        httpStatus: 400,
-        message: `The retention of snapshot ${snapshotId} must be at least 1 ${retentionUnit.toLowerCase()}, not ${retentionValue}.`,
-        path: ['retentionValue'],
-        parameters: ['retentionValue'],
-      },
+      invalidRetention('retentionValue', `The retention of snapshot ${snapshotId} must be at least 1 ${retentionUnit.toLowerCase()}, not ${retentionValue}.`),
     ]);
   }
   if (snapshot.status !== 'completed') {
