@@ -2,18 +2,8 @@ import type { MockState, Timer } from './mock-state';
 
 /** Adds a timer, keeping the queue in `at` order (ties keep insertion order). */
 export function schedule(state: MockState, timer: Timer): MockState {
-  // Binary search for the first later timer: every cluster change schedules one, and a linear
-  // scan parsing each `at` was 3% of a PATCH under load with 100 busy clusters.
-  const at = Date.parse(timer.at);
-  let low = 0;
-  let high = state.timers.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (Date.parse(state.timers[mid]!.at) > at) high = mid;
-    else low = mid + 1;
-  }
   const timers = state.timers.slice();
-  timers.splice(low, 0, timer);
+  insertInOrder(timers, timer);
   return { ...state, timers };
 }
 
@@ -21,6 +11,37 @@ export function schedule(state: MockState, timer: Timer): MockState {
 export function unschedule(state: MockState, matches: (timer: Timer) => boolean): MockState {
   const timers = state.timers.filter((t) => !matches(t));
   return timers.length === state.timers.length ? state : { ...state, timers };
+}
+
+/**
+ * Replaces the timers a predicate matches with `timer`: `unschedule` then `schedule` with one copy
+ * of the queue instead of two (every cluster update does this, with a timer per busy cluster).
+ */
+export function reschedule(state: MockState, matches: (timer: Timer) => boolean, timer: Timer): MockState {
+  const timers = state.timers.filter((t) => !matches(t));
+  insertInOrder(timers, timer);
+  return { ...state, timers };
+}
+
+/** Inserts `timer` into an ordered queue the caller owns, after every timer due at or before it. */
+function insertInOrder(timers: Timer[], timer: Timer): void {
+  const at = Date.parse(timer.at);
+  const last = timers[timers.length - 1];
+  // A new timer is usually the latest (now + a fixed delay): append without searching.
+  if (last === undefined || Date.parse(last.at) <= at) {
+    timers.push(timer);
+    return;
+  }
+  // Binary search for the first later timer: a linear scan parsing each `at` was 3% of a PATCH
+  // under load with 100 busy clusters.
+  let low = 0;
+  let high = timers.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (Date.parse(timers[mid]!.at) > at) high = mid;
+    else low = mid + 1;
+  }
+  timers.splice(low, 0, timer);
 }
 
 /** An instant `ms` after `iso`, as ISO-8601. */

@@ -1,7 +1,7 @@
 import type { Cluster } from '@mock-atlas/model';
 import type { MockState } from '../../state/mock-state';
 import { findProjectCluster } from '../lookups';
-import { later, schedule, unschedule } from '../../state/timers';
+import { later, reschedule, unschedule } from '../../state/timers';
 import { accepted, refused, type OperationContext, type OperationResult } from '../result';
 import { clusterFindings } from './cluster-findings';
 import { findCluster, putCluster, putProject } from './cluster-state';
@@ -35,8 +35,7 @@ export function deleteCluster(
 
   const deleting: Cluster = { ...current, stateName: 'DELETING' };
   let next = putCluster(state, groupId, deleting);
-  next = unschedule(next, (t) => t.kind === 'cluster-transition' && t.groupId === groupId && t.clusterName === name);
-  next = schedule(next, {
+  next = reschedule(next, (t) => t.kind === 'cluster-transition' && t.groupId === groupId && t.clusterName === name, {
     kind: 'cluster-transition',
     at: later(ctx.now, ctx.options.clusterTransitionMs),
     groupId,

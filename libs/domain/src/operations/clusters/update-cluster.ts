@@ -3,7 +3,7 @@ import { REGIONS_OF_PROVIDER, validate } from '@mock-atlas/schemas';
 import { applyClusterUpdate, type ClusterLayout } from '../../mappers';
 import type { MockState } from '../../state/mock-state';
 import { findProjectCluster } from '../lookups';
-import { later, schedule, unschedule } from '../../state/timers';
+import { later, reschedule } from '../../state/timers';
 import { accepted, firstError, refused, type OperationContext, type OperationResult } from '../result';
 import { clusterFindings } from './cluster-findings';
 import { checkMockRules } from '../mock-rules';
@@ -101,7 +101,11 @@ export function updateCluster(
     stateName: current.stateName === 'CREATING' ? 'CREATING' : 'UPDATING',
   };
   let next = putCluster(state, groupId, updated);
-  next = unschedule(next, (t) => t.kind === 'cluster-transition' && t.groupId === groupId && t.clusterName === name && t.to === 'IDLE');
-  next = schedule(next, { kind: 'cluster-transition', at: later(ctx.now, ctx.options.clusterTransitionMs), groupId, clusterName: name, to: 'IDLE' });
+  // The cluster's earlier transition to IDLE, if still pending, gives way to the new one.
+  next = reschedule(
+    next,
+    (t) => t.kind === 'cluster-transition' && t.clusterName === name && t.groupId === groupId && t.to === 'IDLE',
+    { kind: 'cluster-transition', at: later(ctx.now, ctx.options.clusterTransitionMs), groupId, clusterName: name, to: 'IDLE' },
+  );
   return accepted(next, updated, findings);
 }
