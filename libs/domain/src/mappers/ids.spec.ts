@@ -13,6 +13,14 @@ describe('deterministic ids', () => {
     );
   });
 
+  it('gives the same ids after its memory of recent ones has filled and been cleared', () => {
+    const texts = Array.from({ length: 10_000 }, (_, i) => `cluster:${i}`);
+    const first = texts.map(deterministicObjectId);
+    expect(new Set(first).size).toBe(texts.length);
+    expect(texts.map(deterministicObjectId)).toEqual(first);
+    expect(deterministicObjectId('cluster:0')).toBe(first[0]);
+  });
+
   it('spec format uuid: masterKeyUUID-shaped ids', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {

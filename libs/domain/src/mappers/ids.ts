@@ -18,12 +18,24 @@ function hexDigest(text: string, words: number): string {
   return out;
 }
 
+// Presenters derive the same few ids (cluster, replication specs, host hash) on every response,
+// three FNV passes each; a bounded memo of recent ones answers most of them. Cleared when full, so
+// it never holds more than RECENT_IDS entries whatever the state grows to.
+const RECENT_IDS = 4096;
+const recentIds = new Map<string, string>();
+
 /**
  * A 24-hex id (the shape of Atlas ObjectIds) derived from `text`.
  * @example deterministicObjectId('payments') // → the same 24 hex digits on every run
  */
 export function deterministicObjectId(text: string): string {
-  return hexDigest(text, 3);
+  let id = recentIds.get(text);
+  if (id === undefined) {
+    id = hexDigest(text, 3);
+    if (recentIds.size >= RECENT_IDS) recentIds.clear();
+    recentIds.set(text, id);
+  }
+  return id;
 }
 
 /**
