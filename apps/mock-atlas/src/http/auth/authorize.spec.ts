@@ -111,4 +111,21 @@ describe('grantsIn and effectiveRolesIn', () => {
     expect(roles.has('GROUP_BACKUP_MANAGER')).toBe(false);
     expect(roles.has('GROUP_OWNER')).toBe(false);
   });
+
+  it('answers each project with its own roles, however often and in whatever order it is asked', () => {
+    for (let i = 0; i < 300; i += 1) {
+      const other = `${i.toString(16).padStart(24, '0')}`;
+      expect(effectiveRolesIn(principal, other).has('GROUP_CLUSTER_MANAGER')).toBe(false);
+      expect(effectiveRolesIn(principal, G1).has('GROUP_CLUSTER_MANAGER')).toBe(true);
+      expect(effectiveRolesIn(principal, G2).has('GROUP_BACKUP_MANAGER')).toBe(true);
+      expect(effectiveRolesIn(principal, G2).has('GROUP_CLUSTER_MANAGER')).toBe(false);
+    }
+  });
+
+  it('sees changed grants at once (the state hands out a new grants array)', () => {
+    expect(effectiveRolesIn(principal, G1).has('GROUP_OWNER')).toBe(false);
+    const promoted: Principal = { ...principal, grants: [...principal.grants, { role: 'GROUP_OWNER', groupId: G1 }] };
+    expect(effectiveRolesIn(promoted, G1).has('GROUP_OWNER')).toBe(true);
+    expect(effectiveRolesIn(principal, G1).has('GROUP_OWNER')).toBe(false);
+  });
 });

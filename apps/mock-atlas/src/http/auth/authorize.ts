@@ -1,7 +1,7 @@
 // Authorisation per operation: the spec's x-rolesRequirements (any one suffices), through the role
 // hierarchy, in the project the path names. Too little role is 401 USER_UNAUTHORIZED (README §5.4:
 // Atlas uses 401, not 403, for this).
-import { AtlasError, effectiveRoles, isAllowed, isOrgRole, isRoleId, OPERATION_VERSIONS, type OperationKey, type RoleId } from '@mock-atlas/atlas-http';
+import { AtlasError, effectiveRoles, isOrgRole, isRoleId, OPERATION_VERSIONS, type OperationKey, type RoleId } from '@mock-atlas/atlas-http';
 import type { RequestHandler } from 'express';
 import { principalOf } from '../locals';
 import type { Grant, Principal } from './credential-store';
@@ -14,13 +14,32 @@ export function grantsIn(principal: Principal, groupId: string | undefined): Gra
   return principal.grants.filter((g) => groupId === undefined || g.groupId === undefined || g.groupId === groupId || (isRoleId(g.role) && isOrgRole(g.role)));
 }
 
+// Every request asks for the caller's roles in its project, twice (requireRoles, then the rules'
+// caller). A credential's grants are part of the immutable state, so the same array means the
+// same roles: remembered per grants array (forgotten with it) and project, at most
+// PROJECTS_REMEMBERED projects per credential, so made-up group ids cannot grow it.
+const PROJECTS_REMEMBERED = 256;
+const rolesOfGrants = new WeakMap<readonly Grant[], Map<string, ReadonlySet<RoleId>>>();
+
 /**
  * Every role the principal holds in a project, hierarchy applied (what rules that look at the
  * caller's roles, such as cluster/ear-requires-project-owner, should be given).
  * @example effectiveRolesIn(principal, groupId).has('GROUP_OWNER')
  */
 export function effectiveRolesIn(principal: Principal, groupId: string | undefined): ReadonlySet<RoleId> {
-  return effectiveRoles(grantsIn(principal, groupId).map((g) => g.role));
+  let byProject = rolesOfGrants.get(principal.grants);
+  if (!byProject) {
+    byProject = new Map();
+    rolesOfGrants.set(principal.grants, byProject);
+  }
+  const key = groupId ?? '';
+  let roles = byProject.get(key);
+  if (!roles) {
+    roles = effectiveRoles(grantsIn(principal, groupId).map((g) => g.role));
+    if (byProject.size >= PROJECTS_REMEMBERED) byProject.clear();
+    byProject.set(key, roles);
+  }
+  return roles;
 }
 
 /** Options of {@link requireRoles}. */
@@ -45,8 +64,8 @@ export function requireRoles(operationKey: OperationKey, options: RequireRolesOp
       return;
     }
     const groupId = req.params[param];
-    const roles = grantsIn(principal, typeof groupId === 'string' ? groupId : undefined).map((g) => g.role);
-    if (!isAllowed(roles, required)) {
+    const roles = effectiveRolesIn(principal, typeof groupId === 'string' ? groupId : undefined);
+    if (required.length > 0 && !required.some((r) => roles.has(r))) {
       next(new AtlasError('USER_UNAUTHORIZED'));
       return;
     }
