@@ -2,6 +2,7 @@
 // 405 with `Allow`. Both go through the error middleware, so they are Atlas bodies, never HTML.
 import { AtlasError } from '@mock-atlas/atlas-http';
 import type { RequestHandler, Router } from 'express';
+import { chain } from './chain';
 
 /** The methods a route can declare. */
 export type RouteMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -37,22 +38,23 @@ export function route(router: Router, path: string, handlers: Partial<Record<Rou
   const r = router.route(path);
   const methods = Object.keys(handlers) as RouteMethod[];
   for (const method of methods) {
-    const chain = [...(handlers[method] ?? [])];
+    // One layer per method, not one per handler: Express's router allocates and matches per layer.
+    const handler = chain(handlers[method] ?? []);
     switch (method) {
       case 'GET':
-        r.get(chain);
+        r.get(handler);
         break;
       case 'POST':
-        r.post(chain);
+        r.post(handler);
         break;
       case 'PATCH':
-        r.patch(chain);
+        r.patch(handler);
         break;
       case 'PUT':
-        r.put(chain);
+        r.put(handler);
         break;
       case 'DELETE':
-        r.delete(chain);
+        r.delete(handler);
         break;
     }
   }
