@@ -102,9 +102,8 @@ export function readSharedFields(body: Body, reading: ClusterReading): void {
   set('createDate', asString(body['createDate']));
 }
 
-/** The shared top-level fields of a model cluster, in a representation's spelling. */
-export function writeSharedFields(c: Cluster): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/** The shared top-level fields of a model cluster, in a representation's spelling, written into `out`. */
+export function writeSharedFields(c: Cluster, out: Record<string, unknown> = {}): Record<string, unknown> {
   if (c.id !== undefined) out['id'] = c.id;
   if (c.groupId !== undefined) out['groupId'] = c.groupId;
   out['name'] = c.name;

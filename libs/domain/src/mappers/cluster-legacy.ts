@@ -9,6 +9,7 @@ import {
   type CloudProvider,
   type Cluster,
   type Path,
+  type RegionPlacement,
   type ReplicationSpec,
 } from '@mock-atlas/model';
 import {
@@ -219,25 +220,23 @@ export function clusterToLegacy(c: Cluster): Record<string, unknown> {
       : { providerName: TIER_FAMILY_OF_CLASS[tierClass], backingProviderName: cloud, instanceSizeName: c.instanceSize };
   if (regionName !== undefined) providerSettings['regionName'] = regionName;
 
-  const out: Record<string, unknown> = {
-    ...writeSharedFields(c),
-    providerSettings,
-    backupEnabled: c.legacyBackupEnabled,
-    providerBackupEnabled: c.cloudBackupEnabled,
-    numShards: c.replicationSpecs[0]?.numShards ?? 1,
-    replicationSpecs: c.replicationSpecs.map((spec) => ({
-      numShards: spec.numShards,
-      zoneName: spec.zoneName,
-      regionsConfig: Object.fromEntries(
-        spec.regions.map((r) => [
-          r.region,
-          { analyticsNodes: r.analyticsNodes, electableNodes: r.electableNodes, priority: r.priority, readOnlyNodes: r.readOnlyNodes },
-        ]),
-      ),
-    })),
-  };
+  // Written into one object, not spread from a shared-fields copy: every cluster response runs this.
+  const out = writeSharedFields(c);
+  out['providerSettings'] = providerSettings;
+  out['backupEnabled'] = c.legacyBackupEnabled;
+  out['providerBackupEnabled'] = c.cloudBackupEnabled;
+  out['numShards'] = c.replicationSpecs[0]?.numShards ?? 1;
+  out['replicationSpecs'] = c.replicationSpecs.map((spec) => ({ numShards: spec.numShards, zoneName: spec.zoneName, regionsConfig: regionsConfigOf(spec.regions) }));
   if (c.diskSizeGB !== undefined) out['diskSizeGB'] = c.diskSizeGB;
   return out;
+}
+
+/** A zone's regions as the legacy `regionsConfig` map, keyed by region name in the zone's order. */
+function regionsConfigOf(regions: readonly RegionPlacement[]): Record<string, unknown> {
+  // fromEntries defines each key, so no region name can reach the prototype (`__proto__`).
+  return Object.fromEntries(
+    regions.map((r) => [r.region, { analyticsNodes: r.analyticsNodes, electableNodes: r.electableNodes, priority: r.priority, readOnlyNodes: r.readOnlyNodes }]),
+  );
 }
 
 /**
