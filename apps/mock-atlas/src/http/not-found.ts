@@ -2,7 +2,6 @@
 // 405 with `Allow`. Both go through the error middleware, so they are Atlas bodies, never HTML.
 import { AtlasError } from '@mock-atlas/atlas-http';
 import type { RequestHandler, Router } from 'express';
-import { chain } from './chain';
 
 /** The methods a route can declare. */
 export type RouteMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -38,23 +37,22 @@ export function route(router: Router, path: string, handlers: Partial<Record<Rou
   const r = router.route(path);
   const methods = Object.keys(handlers) as RouteMethod[];
   for (const method of methods) {
-    // One layer per method, not one per handler: Express's router allocates and matches per layer.
-    const handler = chain(handlers[method] ?? []);
+    const chain = [...(handlers[method] ?? [])];
     switch (method) {
       case 'GET':
-        r.get(handler);
+        r.get(chain);
         break;
       case 'POST':
-        r.post(handler);
+        r.post(chain);
         break;
       case 'PATCH':
-        r.patch(handler);
+        r.patch(chain);
         break;
       case 'PUT':
-        r.put(handler);
+        r.put(chain);
         break;
       case 'DELETE':
-        r.delete(handler);
+        r.delete(chain);
         break;
     }
   }
