@@ -95,6 +95,8 @@ function regionsOf(regionsConfig: Body, cloud: CloudProvider): ReplicationSpec['
  * region, and was reported as an AWS cluster of whatever size it asked for).
  */
 function explicitSpecsOf(body: Body, cloud: CloudProvider): { specs: ReplicationSpec[]; path: Path } | undefined {
+  // Most PATCH bodies name no zones at all.
+  if (body['replicationSpecs'] === undefined && body['replicationSpec'] === undefined) return undefined;
   for (const spelled of [specListOf(body, cloud), singleSpecOf(body, cloud)]) {
     const specs = spelled?.specs.filter((spec) => spec.regions.length > 0) ?? [];
     if (spelled && specs.length > 0) return { specs, path: spelled.path };

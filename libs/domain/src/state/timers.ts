@@ -18,7 +18,12 @@ export function unschedule(state: MockState, matches: (timer: Timer) => boolean)
  * of the queue instead of two (every cluster update does this, with a timer per busy cluster).
  */
 export function reschedule(state: MockState, matches: (timer: Timer) => boolean, timer: Timer): MockState {
-  const timers = state.timers.filter((t) => !matches(t));
+  // An exact-size copy compacted in place: filter() grows its result as it goes, and the usual
+  // replacement then fits in the slot the removed timer left.
+  const timers = state.timers.slice();
+  let kept = 0;
+  for (const t of timers) if (!matches(t)) timers[kept++] = t;
+  timers.length = kept;
   insertInOrder(timers, timer);
   return { ...state, timers };
 }

@@ -145,7 +145,10 @@ export function putCluster(state: MockState, groupId: string, cluster: Cluster):
   const project = state.projects[groupId];
   if (!project) return state;
   const index = project.clusters.findIndex((c) => c.name === cluster.name);
-  const clusters = index < 0 ? [...project.clusters, cluster] : project.clusters.map((c, i) => (i === index ? cluster : c));
+  // A copy with one slot replaced: every cluster update runs this over all of a project's clusters.
+  const clusters = project.clusters.slice();
+  if (index < 0) clusters.push(cluster);
+  else clusters[index] = cluster;
   return putProject(state, { ...project, clusters });
 }
 
