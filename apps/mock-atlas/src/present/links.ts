@@ -2,7 +2,10 @@ import type { Request } from 'express';
 
 /** The base URL a client used, so links point back at this mock however it was reached. */
 export function baseUrlOf(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  // What req.protocol answers when no proxy is trusted (the mock never sets 'trust proxy'), read
+  // from the socket: the getter looks the setting up on every call, for every link of every body.
+  const protocol = (req.socket as { encrypted?: boolean }).encrypted === true ? 'https' : 'http';
+  return `${protocol}://${req.headers.host ?? 'localhost'}`;
 }
 
 /** The API root of the request's mount (`…/api/atlas/v2` or `…/api/atlas/v1.0`). */
