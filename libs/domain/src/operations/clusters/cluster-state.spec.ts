@@ -1,26 +1,22 @@
-import { emptyProject, type Cluster } from '@mock-atlas/model';
+import type { Cluster } from '@mock-atlas/model';
+import type { MockState } from '../../state/mock-state';
 import { describe, expect, it } from 'vitest';
-import { emptyState } from '../../state/mock-state';
+import { clusterFromLegacy } from '../../mappers';
 import { putCluster, withoutSource } from './cluster-state';
+import { GROUP, legacyBody, projectState } from './spec-fixtures';
 
-const cluster = (name: string, extra: Partial<Cluster> = {}): Cluster => ({
-  name,
-  clusterType: 'REPLICASET',
-  instanceSize: 'M30',
-  replicationSpecs: [],
-  legacyBackupEnabled: false,
-  cloudBackupEnabled: true,
-  pitEnabled: false,
-  encryptionAtRestProvider: 'NONE',
-  paused: false,
-  terminationProtectionEnabled: false,
-  ...extra,
-});
+/** A cluster as a config or a request body gives it: with a source map. */
+const read = (name: string, extra: Readonly<Record<string, unknown>> = {}): Cluster => clusterFromLegacy(legacyBody(name, extra), ['clusters', 0]);
+/** A cluster as the state stores it: without one. */
+const stored = (name: string, extra: Readonly<Record<string, unknown>> = {}): Cluster => {
+  const { src: _src, ...cluster } = read(name, extra);
+  return cluster;
+};
 
 describe('withoutSource', () => {
   it.each([
-    ['a cluster read from a config', cluster('a', { src: { base: ['clusters', 0] } })],
-    ['a stored cluster', cluster('b')],
+    ['a cluster read from a config or a body', read('a')],
+    ['a stored cluster', stored('b')],
   ])('%s: no src, every other field kept, the original untouched', (_name, c) => {
     const before = structuredClone(c);
     const out = withoutSource(c);
@@ -32,22 +28,24 @@ describe('withoutSource', () => {
 });
 
 describe('putCluster', () => {
-  const project = { ...emptyProject('5e2211c17a3e5a48f5497de3', 'p'), clusters: [cluster('a'), cluster('b'), cluster('c')] };
-  const state = { ...emptyState(), projects: { [project.id]: project } };
+  const base = projectState();
+  const project = base.projects[GROUP]!;
+  const state: MockState = { ...base, projects: { [GROUP]: { ...project, clusters: [stored('a'), stored('b'), stored('c')] } } };
+  const clustersOf = (s: MockState) => s.projects[GROUP]?.clusters ?? [];
 
   it('replaces the cluster of the same name in place and leaves the old state as it was', () => {
-    const next = putCluster(state, project.id, cluster('b', { diskSizeGB: 80 }));
-    expect(next.projects[project.id]?.clusters.map((c) => [c.name, c.diskSizeGB])).toEqual([['a', undefined], ['b', 80], ['c', undefined]]);
-    expect(state.projects[project.id]?.clusters[1]?.diskSizeGB).toBeUndefined();
+    const next = putCluster(state, GROUP, stored('b', { diskSizeGB: 80 }));
+    expect(clustersOf(next).map((c) => [c.name, c.diskSizeGB])).toEqual([['a', undefined], ['b', 80], ['c', undefined]]);
+    expect(clustersOf(state)[1]?.diskSizeGB).toBeUndefined();
   });
 
   it('appends a cluster of a new name', () => {
-    const next = putCluster(state, project.id, cluster('d'));
-    expect(next.projects[project.id]?.clusters.map((c) => c.name)).toEqual(['a', 'b', 'c', 'd']);
-    expect(state.projects[project.id]?.clusters).toHaveLength(3);
+    const next = putCluster(state, GROUP, stored('d'));
+    expect(clustersOf(next).map((c) => c.name)).toEqual(['a', 'b', 'c', 'd']);
+    expect(clustersOf(state)).toHaveLength(3);
   });
 
   it('leaves the state alone for an unknown project', () => {
-    expect(putCluster(state, '000000000000000000000000', cluster('x'))).toBe(state);
+    expect(putCluster(state, '000000000000000000000000', stored('x'))).toBe(state);
   });
 });
