@@ -160,7 +160,14 @@ export function effectiveRoles(grantedRoles: readonly string[]): ReadonlySet<Rol
  * @example isAllowed(['GROUP_READ_ONLY'], ['GROUP_OWNER']) // false
  */
 export function isAllowed(grantedRoles: readonly string[], requiredRoleIds: readonly RoleId[]): boolean {
-  if (requiredRoleIds.length === 0) return true;
-  const effective = effectiveRoles(grantedRoles);
-  return requiredRoleIds.some((r) => effective.has(r));
+  return meetsRequirement(effectiveRoles(grantedRoles), requiredRoleIds);
+}
+
+/**
+ * {@link isAllowed} for roles already expanded through the hierarchy (effectiveRoles), for a
+ * caller that keeps them.
+ * @example meetsRequirement(effectiveRoles(['GROUP_OWNER']), ['GROUP_CLUSTER_MANAGER']) // true
+ */
+export function meetsRequirement(effective: ReadonlySet<RoleId>, requiredRoleIds: readonly RoleId[]): boolean {
+  return requiredRoleIds.length === 0 || requiredRoleIds.some((r) => effective.has(r));
 }

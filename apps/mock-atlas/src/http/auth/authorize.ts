@@ -1,7 +1,7 @@
 // Authorisation per operation: the spec's x-rolesRequirements (any one suffices), through the role
 // hierarchy, in the project the path names. Too little role is 401 USER_UNAUTHORIZED (README §5.4:
 // Atlas uses 401, not 403, for this).
-import { AtlasError, effectiveRoles, isOrgRole, isRoleId, OPERATION_VERSIONS, type OperationKey, type RoleId } from '@mock-atlas/atlas-http';
+import { AtlasError, effectiveRoles, isOrgRole, isRoleId, meetsRequirement, OPERATION_VERSIONS, type OperationKey, type RoleId } from '@mock-atlas/atlas-http';
 import type { RequestHandler } from 'express';
 import { principalOf } from '../locals';
 import type { Grant, Principal } from './credential-store';
@@ -65,7 +65,7 @@ export function requireRoles(operationKey: OperationKey, options: RequireRolesOp
     }
     const groupId = req.params[param];
     const roles = effectiveRolesIn(principal, typeof groupId === 'string' ? groupId : undefined);
-    if (required.length > 0 && !required.some((r) => roles.has(r))) {
+    if (!meetsRequirement(roles, required)) {
       next(new AtlasError('USER_UNAUTHORIZED'));
       return;
     }
