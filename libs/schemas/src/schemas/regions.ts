@@ -1,3 +1,4 @@
+import type { CloudProvider } from '@mock-atlas/model';
 import { AWS_REGIONS, AZURE_REGIONS, GCP_REGIONS } from '../atlas-enums';
 
 /**
@@ -12,4 +13,4 @@ export const ALL_REGIONS: readonly string[] = [...new Set<string>([...AWS_REGION
  * (a region must belong to the cluster's cloud) both read.
  * @example REGIONS_OF_PROVIDER.GCP.includes('CENTRAL_US') // → true
  */
-export const REGIONS_OF_PROVIDER = { AWS: AWS_REGIONS, AZURE: AZURE_REGIONS, GCP: GCP_REGIONS } as const;
+export const REGIONS_OF_PROVIDER: Readonly<Record<CloudProvider, readonly string[]>> = { AWS: AWS_REGIONS, AZURE: AZURE_REGIONS, GCP: GCP_REGIONS };

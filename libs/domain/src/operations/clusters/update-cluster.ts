@@ -1,4 +1,4 @@
-import { tierClassOf, type CloudProvider, type Cluster, type Finding } from '@mock-atlas/model';
+import { tierClassOf, type Cluster, type Finding } from '@mock-atlas/model';
 import { REGIONS_OF_PROVIDER, validate } from '@mock-atlas/schemas';
 import { applyClusterUpdate, type ClusterLayout } from '../../mappers';
 import type { MockState } from '../../state/mock-state';
@@ -9,8 +9,6 @@ import { clusterFindings } from './cluster-findings';
 import { checkMockRules } from '../mock-rules';
 import { clusterWithPendingChanges, putCluster, settingsDiff, applyClusterSettings, withoutSource } from './cluster-state';
 import { CLUSTER_SCHEMA_OF_LAYOUT } from './create-cluster';
-
-const REGIONS_OF: Readonly<Record<CloudProvider, readonly string[]>> = REGIONS_OF_PROVIDER;
 
 /**
  * A region the update places a dedicated cluster in that is not of the placement's cloud. The
@@ -25,7 +23,7 @@ function foreignRegion(before: Cluster, after: Cluster): Finding | undefined {
   const had = new Set(before.replicationSpecs.flatMap((s) => s.regions.map((r) => `${r.provider} ${r.region}`)));
   for (const spec of after.replicationSpecs) {
     for (const r of spec.regions) {
-      if (!had.has(`${r.provider} ${r.region}`) && !REGIONS_OF[r.provider].includes(r.region)) {
+      if (!had.has(`${r.provider} ${r.region}`) && !REGIONS_OF_PROVIDER[r.provider].includes(r.region)) {
         return clusterFindings.regionOfAnotherCloud(r.region, r.provider, ['replicationSpecs']);
       }
     }
