@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { request as urllib } from 'urllib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningMockAtlas } from '../server/start';
@@ -194,6 +195,18 @@ describe('the request journal over HTTP', () => {
     expect(chunked.status).toBe(400);
     const answered = (await journal()).results.filter((e) => e.status === 400);
     expect(answered.map((e) => e.body)).toEqual([`<omitted: ${bytes} bytes>`, `<omitted: ${bytes} bytes>`]);
+  });
+
+  it('keeps a compressed body over 64 KiB as its size only, however small it was on the wire', async () => {
+    const url = `${atlas.baseUrl}/api/atlas/v1.0/groups/${GROUP}/encryptionAtRest`;
+    const big = { googleCloudKms: { enabled: false }, padding: 'x'.repeat(200_000) };
+    const text = JSON.stringify(big);
+    const zipped = gzipSync(text);
+    expect(zipped.length).toBeLessThan(64 * 1024);
+    const res = await urllib(url, { method: 'PATCH', digestAuth: `demo-owner:${OWNER_KEY}`, headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, content: zipped });
+    expect(res.status).toBe(400);
+    const answered = (await journal()).results.filter((e) => e.status === 400);
+    expect(answered.map((e) => e.body)).toEqual([`<omitted: ${Buffer.byteLength(text)} bytes>`]);
   });
 
   it('records the state revision each response saw: a write its own change, a read or refusal the state it read', async () => {

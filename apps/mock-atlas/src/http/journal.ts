@@ -4,6 +4,7 @@
 // bearer tokens), and every field named like a secret — the names the request log censors,
 // REDACTED_FIELDS — replaced by the marker the state export uses, at any depth of the body or
 // the query.
+import type { IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
 import { REDACTED } from '@mock-atlas/domain';
@@ -81,11 +82,16 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
 
 /**
  * The body as the journal keeps it: redacted, or its size alone when it is large. The size is
- * the request's Content-Length when it has one, so that the usual request is not serialised a
- * second time just to be measured; a chunked body is measured after redaction.
+ * the request's Content-Length when it has one and is not compressed, so that the usual request
+ * is not serialised a second time just to be measured; a chunked or compressed body is measured
+ * after redaction.
  */
-function recordedBody(body: unknown, contentLength: string | undefined): { body?: unknown } {
+function recordedBody(body: unknown, headers: IncomingHttpHeaders): { body?: unknown } {
   if (typeof body !== 'object' || body === null) return {};
+  // A compressed body's Content-Length is its size on the wire, not the size of what was parsed.
+  const encoding = headers['content-encoding'];
+  const plain = encoding === undefined || encoding.toLowerCase() === 'identity';
+  const contentLength = plain ? headers['content-length'] : undefined;
   const declared = contentLength === undefined ? undefined : Number(contentLength);
   if (declared !== undefined && declared > MAX_BODY_BYTES) return { body: `<omitted: ${declared} bytes>` };
   const redacted = redactSecrets(body);
@@ -174,7 +180,7 @@ export function requestJournal(journal: RequestJournal, clock: Clock): RequestHa
         ...(served ? { version: served.api === 'v2' ? served.date : served.api } : {}),
         ...(principal ? { principal } : {}),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-        ...recordedBody(req.body, req.headers['content-length']),
+        ...recordedBody(req.body, req.headers),
         ...(fault ? { fault } : {}),
         ...(revision !== undefined && res.headersSent ? { revision } : {}),
       });
