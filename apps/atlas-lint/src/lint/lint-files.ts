@@ -39,7 +39,8 @@ export function lintFileTask(task: FileTask, shared: SharedLintOptions): FileOut
   try {
     const read = readRegularFile(task.absolutePath, shared.maxFileBytes);
     if (!read.ok && read.reason === 'not-regular') return { problem: `cannot read ${task.shown}: it is ${read.kind}, not a regular file` };
-    if (!read.ok) return { result: fileResult(task.shown, [tooLargeFinding(read.size, shared.maxFileBytes)]) };
+    // A file that grew past the limit while it was read has no size worth printing.
+    if (!read.ok) return { result: fileResult(task.shown, [tooLargeFinding(read.grew ? undefined : read.size, shared.maxFileBytes)]) };
     bytes = read.bytes;
   } catch (error) {
     return { problem: `cannot read ${task.shown}: ${errorText(error, false)}` };
