@@ -58,7 +58,6 @@ export interface CorpusContext {
   readonly authorization: string;
 }
 
-/** The Accept header MongoDB's clients send to every v2 endpoint (PRODUCT.md). */
 const MiB = 1024 * 1024;
 
 // ── expectations ────────────────────────────────────────────────────────────────────────────

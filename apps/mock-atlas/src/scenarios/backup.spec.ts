@@ -1,9 +1,8 @@
 // Black-box scenarios for snapshots, restore jobs and backup schedules (issue 4 items 2-4),
-// driven through the Atlas API and the control API. Where another slice's control call has
-// not landed, the test reaches into the store in-process, as the KMS would: the virtual clock
-// is moved through POST /_mock/clock when it exists and through the store otherwise (the
-// next request catches up), a customer key is disabled in `state.kmsKeys`, and a cluster is
-// disabled by setting `disabled` on it, as the validity check does.
+// driven through the Atlas API and the control API (the virtual clock through POST /_mock/clock,
+// customer keys through POST /_mock/kms/keys). One step reaches into the store in-process:
+// disableCluster marks a single cluster disabled, as a failed validity check would, without
+// disabling the project's other clusters that the scenario keeps using.
 import { request } from 'urllib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Cluster, KeyState, MockState } from '@mock-atlas/domain';
