@@ -75,10 +75,20 @@ async function main(): Promise<number> {
     return report.ok ? 0 : 1;
   } catch (error) {
     console.error(`soak: could not run${options.baseUrl ? ` against ${options.baseUrl}` : ''}: ${reasonOf(error)}`);
+    // A target that cannot be reached needs no stack; anything else is a bug of the soak's own.
+    if (!isReachFailure(error) && error instanceof Error && error.stack) console.error(error.stack);
     return 2;
   } finally {
     await atlas?.close();
   }
+}
+
+/**
+ * Whether the target could not be reached: a system error (ECONNREFUSED, ENOTFOUND…) or fetch's
+ * "fetch failed", which carries what went wrong as its `cause`.
+ */
+function isReachFailure(error: unknown): boolean {
+  return error instanceof Error && (typeof (error as { code?: unknown }).code === 'string' || error.cause !== undefined);
 }
 
 /** The cause of a failure in one line: fetch's "fetch failed" hides the socket error in `cause`. */
