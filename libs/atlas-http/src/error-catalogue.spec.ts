@@ -66,6 +66,7 @@ describe('the catalogue', () => {
     ['RATE_LIMITED', 429, 'Too Many Requests', undefined],
     ['INVALID_PATH_PARAMETER', 400, 'Bad Request', undefined],
     ['INVALID_QUERY_PARAMETER', 400, 'Bad Request', undefined],
+    ['IP_ADDRESS_NOT_ON_ACCESS_LIST', 403, 'Forbidden', undefined],
     ['METHOD_NOT_ALLOWED', 405, 'Method Not Allowed', undefined],
     ['PAYLOAD_TOO_LARGE', 413, 'Request Entity Too Large', undefined],
     ['UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported Media Type', undefined],

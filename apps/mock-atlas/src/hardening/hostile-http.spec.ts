@@ -2,7 +2,9 @@
 // (hostile-corpus.ts) is sent over a bare socket and must get its Atlas 4xx body, leave the
 // state byte-identical (GET /_mock/state before and after, and no commit at all in the store),
 // and leave the server up; after the whole corpus nothing may have polluted Object.prototype.
-import { ATLAS_ERRORS, isAtlasErrorCode, OPERATION_VERSIONS, type OperationKey } from '@mock-atlas/atlas-http';
+// Each status's phrase is pinned by libs/atlas-http's error-catalogue.spec; here the body's reason
+// must be the one for the status actually sent.
+import { ATLAS_ERRORS, isAtlasErrorCode, OPERATION_VERSIONS, reasonPhrase, type OperationKey } from '@mock-atlas/atlas-http';
 import type { MockState } from '@mock-atlas/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
@@ -25,22 +27,6 @@ let baseline: string;
 let baselineState: MockState;
 let commits = 0;
 
-// The phrases Atlas's Java stack prints (Jersey: 413 is "Request Entity Too Large"), written out
-// here rather than read from the catalogue, so that a wrong catalogue entry fails.
-const REASON: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  410: 'Gone',
-  413: 'Request Entity Too Large',
-  415: 'Unsupported Media Type',
-  431: 'Request Header Fields Too Large',
-};
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 const startedAt = performance.now();
 
@@ -114,7 +100,7 @@ function problemOf(c: HostileCase, reply: RawReply): string | undefined {
   if (!atlasKeys || (keys.length > 5 && c.endpoint.area !== 'control')) return `not an Atlas error body: ${reply.text.slice(0, 200)}`;
   if (!reply.headers['content-type']?.startsWith('application/json')) return `Content-Type ${reply.headers['content-type']}`;
   const code = String(b['errorCode']);
-  if (b['error'] !== reply.status || b['reason'] !== REASON[reply.status]) return `body says ${String(b['error'])} ${String(b['reason'])}, status is ${reply.status}`;
+  if (b['error'] !== reply.status || b['reason'] !== reasonPhrase(reply.status)) return `body says ${String(b['error'])} ${String(b['reason'])}, status is ${reply.status}`;
   if (!isAtlasErrorCode(code)) return `errorCode ${code} is not in the catalogue`;
   if (reply.headers['x-error-code'] !== code) return `X-Error-Code ${reply.headers['x-error-code']} for ${code}`;
   if (typeof b['detail'] !== 'string' || !Array.isArray(b['parameters'])) return `detail/parameters malformed: ${reply.text.slice(0, 200)}`;
