@@ -28,6 +28,8 @@ describe('presentSnapshot', () => {
     const shown = presentCluster(loaded, { groupId: GROUP, apiRoot: API_ROOT, layout: '20240805' });
     // 5 % of the 40 GB an M30 gets by default (it was computed from 10 GB for a loaded cluster).
     expect(body['storageSizeBytes']).toBe(2_147_483_648);
+    // The 2024-08-05 layout shows the disk per region's hardware.
+    expect(shown['replicationSpecs']).toMatchObject([{ regionConfigs: [{ electableSpecs: { instanceSize: 'M30', diskSizeGB: 40 } }] }]);
     expect(body['mongodVersion']).toBe('8.0.4');
     expect(shown['mongoDBVersion']).toBe('8.0.4');
     expect(body['cloudProvider']).toBe('GCP');
