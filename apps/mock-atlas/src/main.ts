@@ -61,6 +61,7 @@ async function main(): Promise<number> {
     process.once('SIGTERM', stop);
     return -1;
   } catch (error) {
+    tls?.dispose?.();
     const usage = error instanceof ConfigLoadError || error instanceof StateFileError;
     if (usage) process.stderr.write(`mock-atlas: ${error.message}\n`);
     else process.stderr.write(`mock-atlas: cannot start: ${(error as Error).message}\n`);

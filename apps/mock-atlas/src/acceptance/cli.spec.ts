@@ -1,8 +1,10 @@
 // Issue 3 §7 end to end: the built `mock-atlas` bundle as a user runs it. Every server binds
 // port 0 and is stopped by the test that started it; only loopback addresses get traffic.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import * as oauth from 'oauth4webapi';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -121,6 +123,22 @@ describe('the mock-atlas command', () => {
     });
     expect(certPath).not.toBe('');
     expect(existsSync(dirname(certPath))).toBe(false);
+  });
+
+  it('--tls removes its generated certificate when the start fails (the port is taken)', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'cli-tls-'));
+    const taken = createServer();
+    try {
+      await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+      const { port } = taken.address() as AddressInfo;
+      const { code, stderr } = await runCliToExit(['--port', String(port), '--tls'], 30_000, { ...process.env, TMPDIR: tmp });
+      expect(code).toBe(1);
+      expect(stderr).toContain('mock-atlas: cannot start');
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      taken.close();
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('--host 0.0.0.0 warns on stderr that the control API is exposed (port 0, no traffic sent)', async () => {

@@ -91,8 +91,12 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = proce
  * Runs the bundle to its end, for arguments that make it refuse to start.
  * @example const { code, stderr } = await runCliToExit(['--port', 'abc']);
  */
-export async function runCliToExit(args: readonly string[], ms = 15_000): Promise<{ code: number | string; stdout: string; stderr: string }> {
-  const cli = startCli(args);
+export async function runCliToExit(
+  args: readonly string[],
+  ms = 15_000,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  const cli = startCli(args, env);
   const timer = setTimeout(() => cli.child.kill('SIGKILL'), ms);
   const code = await cli.exited;
   clearTimeout(timer);
