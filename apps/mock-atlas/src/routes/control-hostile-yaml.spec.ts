@@ -69,8 +69,8 @@ describe('mock-atlas --config with a hostile file', () => {
   it('refuses a named pipe and /dev/zero without reading them (a read would block, or never end)', { timeout: 60_000 }, async () => {
     const fifo = join(dir, 'pipe.yaml');
     execFileSync('mkfifo', [fifo]);
-    expect(await refusal(fifo)).toBe(`cannot read ${fifo}: not a regular file`);
-    expect(await refusal('/dev/zero')).toBe('cannot read /dev/zero: not a regular file');
+    expect(await refusal(fifo)).toBe(`cannot read ${fifo}: it is a named pipe, not a regular file`);
+    expect(await refusal('/dev/zero')).toBe('cannot read /dev/zero: it is a character device, not a regular file');
   });
 
   it('refuses binary, UTF-16, oversized and alias-bomb files with what is wrong', { timeout: 60_000 }, async () => {

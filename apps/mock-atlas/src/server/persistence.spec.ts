@@ -88,10 +88,10 @@ describe('readStateFile', () => {
   });
 
   it('says why a path that is not a regular file cannot be used, and does not wait on a named pipe', () => {
-    expect(() => readStateFile(dir)).toThrow(`state file ${dir} cannot be read: not a regular file.`);
+    expect(() => readStateFile(dir)).toThrow(`state file ${dir} cannot be read: it is a directory, not a regular file.`);
     const fifo = join(dir, 'state.fifo');
     execFileSync('mkfifo', [fifo]);
-    expect(() => readStateFile(fifo)).toThrow(`state file ${fifo} cannot be read: not a regular file.`);
+    expect(() => readStateFile(fifo)).toThrow(`state file ${fifo} cannot be read: it is a named pipe, not a regular file.`);
   });
 
   it('refuses bytes that are not UTF-8 instead of replacing them (they could sit inside a secret)', () => {

@@ -24,6 +24,7 @@
 // the wrong shape, or whose secrets do not open with the key (or have no key) stops the start
 // with an error naming the file and the problem, and the file is left exactly as it was. No
 // message quotes the file's content (JSON.parse's own messages may quote it, secrets included).
+import { constants } from 'node:buffer';
 import type { MockState } from '@mock-atlas/domain';
 import { PRIVATE_FILE_MODE, writeFileAtomically } from './atomic-write';
 import type { MockStore } from './mock-store';
@@ -46,8 +47,11 @@ export const READABLE_STATE_FILE_VERSIONS: readonly number[] = [1, 2];
 /** The file's permissions: it holds (encrypted) secrets. */
 export const STATE_FILE_MODE = PRIVATE_FILE_MODE;
 
-/** The largest state file read: far above any state a test builds, and still a bound on memory. */
-export const MAX_STATE_FILE_BYTES = 1024 ** 3;
+/**
+ * The largest state file read: far above any state a test builds, a bound on memory, and no more
+ * bytes than V8 can hold as one string (its text is decoded whole; ~512 MiB on Node 20).
+ */
+export const MAX_STATE_FILE_BYTES = Math.min(1024 ** 3, constants.MAX_STRING_LENGTH);
 
 /** What a state file holds besides its format marker. */
 export interface SavedState {

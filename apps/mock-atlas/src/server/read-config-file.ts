@@ -24,7 +24,7 @@ export function readConfigFile(path: string, maxBytes = MAX_CONFIG_FILE_BYTES): 
  */
 export function readTextFile(path: string, maxBytes: number, what: string, textKind: string): string {
   const read = readRegularFile(path, maxBytes);
-  if (!read.ok && read.reason === 'not-regular') throw new Error('not a regular file');
+  if (!read.ok && read.reason === 'not-regular') throw new Error(`it is ${read.kind}, not a regular file`);
   if (!read.ok && read.grew) throw new Error(`the file grew past the ${maxBytes} bytes ${what} may be while it was read`);
   if (!read.ok) throw new Error(`the file is ${read.size} bytes, more than the ${maxBytes} ${what} may be`);
   const bytes = read.bytes;
@@ -32,11 +32,11 @@ export function readTextFile(path: string, maxBytes: number, what: string, textK
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new Error('it is UTF-16 (or UTF-32) encoded, not UTF-8');
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new Error(`it holds a NUL byte at offset ${nul}: it looks like a binary file, not ${textKind}`);
-  let text: string;
   try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new Error('it is not valid UTF-8 text');
+    return utf8.decode(bytes);
+  } catch (error) {
+    // Only a decoding error says the bytes are not UTF-8 (a string too long for V8 is not that).
+    if ((error as { code?: unknown }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new Error('it is not valid UTF-8 text');
+    throw error;
   }
-  return text;
 }

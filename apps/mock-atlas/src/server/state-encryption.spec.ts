@@ -1,5 +1,6 @@
 // Issue 8 item 6: the secrets of a --state-file are encrypted at rest (AES-256-GCM), under a key
 // from MOCK_ATLAS_STATE_KEY or the key file `<state-file>.key`; everything else stays plain JSON.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,13 @@ describe('StateKeyring', () => {
     const error = refusal(() => StateKeyring.open(stateFile, {}));
     expect(error.message).toContain(`its key file ${stateFile}.key does not hold a key`);
     expect(error.message).not.toContain('hunter2');
+  });
+
+  it('refuses a named pipe at the key file path instead of waiting on it', () => {
+    execFileSync('mkfifo', [keyFilePath(stateFile)]);
+    const error = refusal(() => StateKeyring.open(stateFile, {}));
+    expect(error).toBeInstanceOf(StateKeyError);
+    expect(error.message).toContain(`its key file ${stateFile}.key cannot be read: it is a named pipe, not a regular file`);
   });
 
   it('has no key until ensure() creates the key file, with mode 0600, and then keeps it', async () => {

@@ -7,8 +7,8 @@
 // A key is 32 random bytes, written as 64 hex digits or as base64 / base64url (43 or 44
 // characters); the key file holds the hex form and a newline.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE, writeFileAtomically } from './atomic-write';
+import { readTextFile } from './read-config-file';
 
 /** The environment variable that gives the key instead of the key file. */
 export const STATE_KEY_ENV = 'MOCK_ATLAS_STATE_KEY';
@@ -42,6 +42,8 @@ export function parseStateKey(text: string): Buffer | undefined {
   return undefined;
 }
 
+/** A key file holds one key and a line break; anything much longer is not one. */
+const MAX_KEY_FILE_BYTES = 1024;
 const KEY_FORMS = `${STATE_KEY_BYTES} bytes written as 64 hex digits or as base64 (e.g. \`openssl rand -hex 32\`)`;
 
 /** Why no key could be had; the caller turns it into a StateFileError naming the state file. */
@@ -85,7 +87,8 @@ export class StateKeyring {
     }
     let text: string;
     try {
-      text = readFileSync(keyFile, 'utf8');
+      // Read like the state file: a named pipe at the key's path must not hang the start.
+      text = readTextFile(keyFile, MAX_KEY_FILE_BYTES, 'a key file', 'a key file');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new StateKeyring(keyFile, undefined, 'none');
       throw new StateKeyError(`its key file ${keyFile} cannot be read: ${(error as Error).message}`);
