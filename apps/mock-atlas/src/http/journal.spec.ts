@@ -229,6 +229,31 @@ describe('the request journal over HTTP', () => {
     expect(atlas.store.revision).toBe(start + 2);
   });
 
+  it('records the revision whichever writer answered: challenges, OAuth answers and errors, revocations, Atlas errors', async () => {
+    const base = atlas.baseUrl;
+    const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+    const basic = `Basic ${Buffer.from(`mdb_sa_id_demo:${SA_SECRET}`).toString('base64')}`;
+    expect((await fetch(`${base}/api/atlas/v2/groups/${GROUP}`)).status).toBe(401);
+    const issued = await fetch(`${base}/api/oauth/token`, form({ grant_type: 'client_credentials', client_id: 'mdb_sa_id_demo', client_secret: SA_SECRET }));
+    expect(issued.status).toBe(200);
+    const token = ((await issued.json()) as { access_token: string }).access_token;
+    expect((await fetch(`${base}/api/oauth/token`, form({ grant_type: 'client_credentials', client_id: 'mdb_sa_id_demo', client_secret: 'wrong' }))).status).toBe(401);
+    const missing = await fetch(`${base}/api/atlas/v2/groups/${GROUP}/clusters/none`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/vnd.atlas.2024-08-05+json' } });
+    expect(missing.status).toBe(404);
+    const revoked = await fetch(`${base}/api/oauth/revoke`, { ...form({ token }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: basic } });
+    expect(revoked.status).toBe(200);
+
+    const entries = (await journal()).results;
+    expect(entries.map((e) => [e.path.replace(`/groups/${GROUP}`, '/groups/G'), e.status])).toEqual([
+      ['/api/atlas/v2/groups/G', 401],
+      ['/api/oauth/token', 200],
+      ['/api/oauth/token', 401],
+      ['/api/atlas/v2/groups/G/clusters/none', 404],
+      ['/api/oauth/revoke', 200],
+    ]);
+    for (const e of entries) expect(e.revision, `${e.path} ${e.status}`).toBe(atlas.store.revision);
+  });
+
   it('answers only the entries after ?after=, and refuses an after that is not an id', async () => {
     await fetch(`${atlas.baseUrl}/api/atlas/v2/groups`);
     await fetch(`${atlas.baseUrl}/api/atlas/v2/groups/${GROUP}`);
