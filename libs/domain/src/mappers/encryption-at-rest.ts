@@ -51,14 +51,6 @@ const SHOWN_WHEN_SET: Record<EarVersion, Record<CloudProvider, readonly string[]
   '2023-01-01': { AWS: [], AZURE: [], GCP: [] },
 };
 
-/**
- * Every setting a version can show for a provider (always-shown and shown-when-set), so
- * that round-trip generators produce exactly what the representation can carry.
- */
-export function readableSettings(version: EarVersion, provider: CloudProvider): readonly string[] {
-  return [...READABLE[version][provider], ...SHOWN_WHEN_SET[version][provider]];
-}
-
 /** The provider settings a body's document may set: the provider's known fields with string or boolean values. */
 function isSetting(provider: CloudProvider, field: string): boolean {
   return PROVIDER_SETTINGS[provider].includes(field);
