@@ -8,7 +8,7 @@ import { tokenFor } from '../apply-through-api';
 import { CALLER } from '../fixed-inputs';
 import type { MockUnderTest, Reply } from '../mock-under-test';
 import type { Base } from './bases';
-import { knownFindingOf } from './known-findings';
+import { splitKnown } from './known-findings';
 import { compareWithLinter, type Agreement } from './lint-agreement';
 import { checkReply } from './reply-checks';
 import { mediaTypeOf, methodOf, pathOf, type FuzzRequest } from './requests';
@@ -74,7 +74,6 @@ export class FuzzSession {
     }
     const agreement = reply.status < 500 ? compareWithLinter(request, reply) : ({ compared: false, reason: 'a 5xx' } as const);
     const all = agreement.compared ? [...problems, ...agreement.problems] : problems;
-    const pinned = all.map((p) => knownFindingOf(p, request)?.id);
-    return { reply, problems: all.filter((_, i) => pinned[i] === undefined), pinned: pinned.filter((id) => id !== undefined), agreement };
+    return { reply, ...splitKnown(all, request), agreement };
   }
 }

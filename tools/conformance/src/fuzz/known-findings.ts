@@ -22,9 +22,21 @@ export interface KnownFinding {
 export const KNOWN_FINDINGS: readonly KnownFinding[] = [];
 
 /**
- * The known finding a problem is, if any.
- * @example knownFindingOf('contract (ApiError 413 application/json): /parameters/0 must be string,object', request)?.id
+ * A request's problems split into those no known finding excuses (failures) and the ids of the
+ * known findings the others are (counted). FuzzSession.send reports through this.
+ * @example splitKnown(['5xx: 500 UNEXPECTED_ERROR'], request) // → { problems: ['5xx: …'], pinned: [] }
  */
-export function knownFindingOf(problem: string, request: FuzzRequest, known: readonly KnownFinding[] = KNOWN_FINDINGS): KnownFinding | undefined {
-  return known.find((finding) => finding.matches(problem, request));
+export function splitKnown(
+  all: readonly string[],
+  request: FuzzRequest,
+  known: readonly KnownFinding[] = KNOWN_FINDINGS,
+): { problems: string[]; pinned: string[] } {
+  const problems: string[] = [];
+  const pinned: string[] = [];
+  for (const problem of all) {
+    const finding = known.find((k) => k.matches(problem, request));
+    if (finding) pinned.push(finding.id);
+    else problems.push(problem);
+  }
+  return { problems, pinned };
 }
