@@ -7,8 +7,8 @@ import type { AnyRule } from './define-rule';
  * @example runRules(ctx, allRules.filter((r) => r.scope.includes('mock')))
  */
 export function runRules(ctx: RuleContext, rules: readonly AnyRule[]): Finding[] {
-  // A loop that keeps only non-empty results: most rules find nothing, and the mock asks every
-  // rule on every write.
+  // A loop that keeps only non-empty results: most rules find nothing, and the mock runs this
+  // on every write.
   const findings: Finding[] = [];
   for (const rule of rules) {
     const found = rule.run(ctx);
