@@ -42,7 +42,7 @@ describe('bundleSchema', () => {
       expect(ref.startsWith('#/'), ref).toBe(true);
       expect(resolveLocal(projectConfigSchemaBundle, ref), ref).toBeTypeOf('object');
     }
-    expect(Object.keys(projectConfigSchemaBundle.definitions ?? {}).sort()).toEqual(['cluster.20240805', 'cluster.legacy', 'encryption-at-rest.request']);
+    expect(Object.keys(projectConfigSchemaBundle.definitions ?? {}).sort()).toEqual(['cluster.20240805', 'cluster.20240805.create', 'cluster.legacy', 'cluster.legacy.create', 'encryption-at-rest.request']);
   });
 
   it('spec a copied schema\'s own references are rebased onto its new place', () => {

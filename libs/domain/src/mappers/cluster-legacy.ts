@@ -133,16 +133,6 @@ function singleSpecOf(body: Body, cloud: CloudProvider): { specs: ReplicationSpe
   return undefined;
 }
 
-/**
- * Whether a legacy body says where its cluster runs: `providerSettings.regionName`, or a zone
- * (`replicationSpecs[].regionsConfig`, `replicationSpec`) naming at least one region. A create
- * needs one of them (create-cluster.ts); a PATCH keeps the cluster's regions.
- * @example legacyBodyPlacesARegion({ name: 'a', providerSettings: { providerName: 'GCP', instanceSizeName: 'M30' } }) // → false
- */
-export function legacyBodyPlacesARegion(body: Body): boolean {
-  return asString(asRecord(body['providerSettings'])?.['regionName']) !== undefined || explicitSpecsOf(body, DEFAULT_CLOUD) !== undefined;
-}
-
 function readLegacy(body: Body, fallbackCloud: CloudProvider): LegacyReading {
   const reading: ClusterReading = { values: {}, fields: {} };
   readSharedFields(body, reading);

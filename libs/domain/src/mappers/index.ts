@@ -1,6 +1,6 @@
 // The mappers between Atlas representations (v1.0, v2 media types, config files) and the model.
 export { CLUSTER_DEFAULTS, DEFAULT_CLOUD, DEFAULT_ZONE_NAME } from './cluster-common';
-export { LEGACY_CLUSTER_FIELDS, clusterFromLegacy, clusterToLegacy, legacyBodyPlacesARegion } from './cluster-legacy';
+export { LEGACY_CLUSTER_FIELDS, clusterFromLegacy, clusterToLegacy } from './cluster-legacy';
 export { CLUSTER_20240805_FIELDS, clusterFrom20240805, clusterTo20240805 } from './cluster-20240805';
 export { clusterFromAnyLayout, clusterLayoutOf, type ClusterLayout } from './cluster-layout';
 export { applyClusterUpdate, type ClusterUpdate } from './cluster-update';

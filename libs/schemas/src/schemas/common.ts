@@ -15,6 +15,14 @@ export function schemaId(name: string): string {
   return `${SCHEMA_BASE_URL}${name}.json`;
 }
 
+/**
+ * A reference to another of this library's schemas.
+ * @example schemaRef('cluster.legacy') // → { $ref: 'https://mock-atlas.dev/schemas/cluster.legacy.json' }
+ */
+export function schemaRef(name: string): JsonSchema {
+  return { $ref: schemaId(name) };
+}
+
 /** An Atlas role name as the config writes it (GROUP_OWNER, ORG_READ_ONLY, ...). */
 export const ROLE_NAME_PATTERN = '^[A-Z][A-Z0-9_]*$';
 

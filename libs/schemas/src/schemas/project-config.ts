@@ -2,14 +2,12 @@ import { CLOUD_PROVIDERS, KEY_STATES } from '@mock-atlas/model';
 import { SNAPSHOT_STATUSES } from '../atlas-enums';
 import type { JsonSchema } from '../json-schema';
 import { BACKUP_SCHEDULE_PROPERTIES } from './backup-schedule';
-import { arrayOf, closedObject, clusterName, dateTime, DRAFT_07, objectId, ROLE_NAME_PATTERN, schemaId, str, stringEnum } from './common';
+import { arrayOf, closedObject, clusterName, dateTime, DRAFT_07, objectId, ROLE_NAME_PATTERN, schemaId, schemaRef, str, stringEnum } from './common';
 import { RESTORE_JOB_PROPERTIES } from './restore-job';
 
 // Where the config holds an API body unchanged it $refs the API schema; where it adds a
 // field (the `cluster` of a restore job) it spreads the API schema's properties into a new
 // closed object, because draft-07 cannot extend an object that has additionalProperties:false.
-
-const ref = (name: string): JsonSchema => ({ $ref: schemaId(name) });
 
 const nonEmpty = (description: string): JsonSchema => ({ type: 'string', minLength: 1, description });
 
@@ -22,47 +20,6 @@ const roles = (): JsonSchema =>
   });
 
 const provider = (description: string): JsonSchema => stringEnum(CLOUD_PROVIDERS, description);
-
-/**
- * Some zone of a legacy body names a region: a `replicationSpecs[].regionsConfig` or the
- * `replicationSpec` map has a key. "Some spec", as below, is "not every spec lacks it".
- */
-const LEGACY_ZONES_PLACE_A_REGION: JsonSchema = {
-  anyOf: [
-    {
-      required: ['replicationSpecs'],
-      properties: {
-        replicationSpecs: {
-          type: 'array',
-          not: { items: { not: { type: 'object', required: ['regionsConfig'], properties: { regionsConfig: { type: 'object', minProperties: 1 } } } } },
-        },
-      },
-    },
-    { required: ['replicationSpec'], properties: { replicationSpec: { type: 'object', minProperties: 1 } } },
-  ],
-};
-
-/**
- * What a legacy create needs besides providerSettings, as the API's create does
- * (libs/domain create-cluster.ts, in the same order): a tier for every cloud and TENANT (FLEX
- * has one size), then a region in providerSettings or in a zone. Neither is defaulted: Atlas
- * documents no default, and a mock that invents a cloud or a size misleads (found by the request
- * fuzzer: such clusters were created with no region, or as a dedicated M10).
- */
-const LEGACY_CREATE_NEEDS: readonly JsonSchema[] = [
-  {
-    properties: {
-      providerSettings: {
-        if: { type: 'object', required: ['providerName'], properties: { providerName: { enum: ['AWS', 'AZURE', 'GCP', 'TENANT'] } } },
-        then: { type: 'object', required: ['instanceSizeName'], properties: { instanceSizeName: true } },
-      },
-    },
-  },
-  {
-    if: { required: ['providerSettings'], properties: { providerSettings: { type: 'object' } }, not: LEGACY_ZONES_PLACE_A_REGION },
-    then: { properties: { providerSettings: { type: 'object', required: ['regionName'], properties: { regionName: true } } } },
-  },
-];
 
 /**
  * A cluster in either request layout. The branch is chosen by whether any replication spec
@@ -85,10 +42,9 @@ function cluster(): JsonSchema {
         replicationSpecs: { type: 'array', not: { items: { not: { type: 'object', required: ['regionConfigs'], properties: { regionConfigs: true } } } } },
       },
     },
-    // The API schemas also describe PATCH bodies, so they leave placement optional; a file's
-    // cluster is created (POST), which needs it: 400 MISSING_ATTRIBUTE like the API's create.
-    then: { allOf: [ref('cluster.20240805'), { required: ['replicationSpecs'], properties: { replicationSpecs: true } }] },
-    else: { allOf: [ref('cluster.legacy'), { required: ['providerSettings'], properties: { providerSettings: true } }, ...LEGACY_CREATE_NEEDS] },
+    // A file's cluster is created, so it is checked as POST /clusters checks a body (cluster-create.ts).
+    then: schemaRef('cluster.20240805.create'),
+    else: schemaRef('cluster.legacy.create'),
   };
 }
 
@@ -151,7 +107,7 @@ export const projectConfigSchema = {
       },
       { required: ['name'], description: 'The project.' },
     ),
-    encryptionAtRest: { ...ref('encryption-at-rest.request'), description: 'The body of PATCH /groups/{groupId}/encryptionAtRest.' },
+    encryptionAtRest: { ...schemaRef('encryption-at-rest.request'), description: 'The body of PATCH /groups/{groupId}/encryptionAtRest.' },
     kms: kms(),
     clusters: arrayOf(cluster(), 'Clusters of the project.'),
     snapshots: arrayOf(snapshot(), 'Snapshot fixtures.'),

@@ -13,10 +13,6 @@ export const clusterFindings = {
   duplicateName: (name: string, groupId: string): Finding =>
     refusal('api/duplicate-cluster-name', 'DUPLICATE_CLUSTER_NAME', 400, `A cluster named ${name} is already present in group ${groupId}.`, [name, groupId], ['name']),
 
-  /** A create body without an attribute Atlas needs to build the cluster (at `path`, by default top-level). */
-  missingAttribute: (attribute: string, path: Finding['path'] = [attribute]): Finding =>
-    refusal('schema/required', 'MISSING_ATTRIBUTE', 400, `The required attribute ${attribute} was not specified.`, [attribute], path),
-
   /** A region of another cloud than the cluster's: the bad enum value Atlas answers for it (README §5.2). */
   regionOfAnotherCloud: (region: string, provider: string, path: Finding['path']): Finding =>
     refusal('api/region-of-cloud', 'INVALID_ENUM_VALUE', 400, `${region} is not a region of ${provider}, the cloud of this cluster.`, [region], path),
