@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { AtlasError } from '@mock-atlas/atlas-http';
+import { queryOf } from '../http/query';
 import { selfLink } from '../present/links';
 
 export interface Page<T> {
@@ -14,7 +15,7 @@ export interface Page<T> {
  * @example intParam(req, 'itemsPerPage', 100, 1, 500)
  */
 export function intParam(req: Request, name: string, fallback: number, min: number, max: number): number {
-  const raw = req.query[name];
+  const raw = queryOf(req)[name];
   if (raw === undefined) return fallback;
   const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(value) || value < min || value > max) throw new AtlasError('INVALID_QUERY_PARAMETER', [name]);
@@ -28,12 +29,13 @@ export function intParam(req: Request, name: string, fallback: number, min: numb
 export function paginate<T>(req: Request, items: readonly T[]): Page<T> {
   const pageNum = intParam(req, 'pageNum', 1, 1, Number.MAX_SAFE_INTEGER);
   const itemsPerPage = intParam(req, 'itemsPerPage', 100, 1, 500);
-  const includeCount = req.query.includeCount !== 'false';
+  const query = queryOf(req);
+  const includeCount = query['includeCount'] !== 'false';
   const start = (pageNum - 1) * itemsPerPage;
   const self = selfLink(req);
   const pageLink = (n: number, rel: string) => {
     const url = new URL(self.href);
-    for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string') url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(query)) if (typeof v === 'string') url.searchParams.set(k, v);
     url.searchParams.set('pageNum', String(n));
     url.searchParams.set('itemsPerPage', String(itemsPerPage));
     return { href: url.toString(), rel };
