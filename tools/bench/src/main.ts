@@ -16,7 +16,7 @@ import { scaleFigures } from './figures/scale';
 import { startupFigures } from './figures/startup';
 import { describeMachine } from './machine';
 import { killAll } from './processes';
-import { renderCpuTable, renderMarkdown, renderTable, type Row } from './table';
+import { renderCpuTable, renderMarkdown, renderReferences, renderTable, type Row } from './table';
 
 const GROUPS = {
   mock: mockHttpFigures,
@@ -82,6 +82,8 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${renderTable(rows)}\n\n`);
   const cpu = renderCpuTable(rows);
   if (cpu) process.stdout.write(`${cpu}\n\n`);
+  const references = renderReferences(rows);
+  if (references) process.stdout.write(`${references}\n\n`);
   process.stdout.write(`${machineBefore.cpuModel}, ${machineBefore.nproc} CPUs, node ${machineBefore.node}; load ${machineBefore.loadAverage.join(' ')} → ${results.loadAverageAfter.join(' ')}\n`);
   process.stdout.write(`raw samples: ${opts.out}\n`);
   return rows.every((r) => r.pass) ? 0 : 1;

@@ -1,5 +1,16 @@
 // The results table: one row per figure, ours next to the baseline measured in the same run.
 
+/**
+ * What a reference server reaches on the same figure against the same baseline runs: no target,
+ * a yardstick for how much of the gap to the baseline is the framework's own.
+ */
+export interface Reference {
+  readonly name: string;
+  readonly ratio: number;
+  /** Why the reference runs are not trustworthy (failed requests), when they are not. */
+  readonly invalid?: string;
+}
+
 /** One figure of the bench. */
 export interface Row {
   readonly figure: string;
@@ -16,6 +27,7 @@ export interface Row {
   readonly invalid?: string;
   /** For load figures: the servers' mean CPU time per response (µs), steadier than req/s on a shared machine. */
   readonly cpuUsPerRequest?: { readonly ours: number; readonly baseline: number };
+  readonly reference?: Reference;
 }
 
 function num(value: number | undefined, unit = ''): string {
@@ -56,6 +68,17 @@ export function renderCpuTable(rows: readonly Row[]): string {
   return ['server CPU per response (user + system)  ours        baseline   ratio', ...lines].join('\n');
 }
 
+function referenceLine(r: Row & { reference: Reference }): string {
+  const ref = r.reference;
+  return `${r.figure}: ${times(r.ratio ?? Number.NaN)}; ${ref.name}: ${times(ref.ratio)}${ref.invalid ? ` (invalid: ${ref.invalid})` : ''}`;
+}
+
+/** The reference ratios beside the figures that have one, as text (empty when none). */
+export function renderReferences(rows: readonly Row[]): string {
+  const lines = rows.filter((r): r is Row & { reference: Reference } => r.reference !== undefined).map(referenceLine);
+  return lines.length === 0 ? '' : ['references (no target, same baseline runs):', ...lines.map((l) => `  ${l}`)].join('\n');
+}
+
 /** The table as Markdown, for docs/benchmarks.md. */
 export function renderMarkdown(rows: readonly Row[]): string {
   const lines = ['| figure | ours | baseline | ratio | target | result |', '|---|---:|---:|---:|---|---|'];
@@ -63,5 +86,7 @@ export function renderMarkdown(rows: readonly Row[]): string {
     const ratio = r.ratio !== undefined ? times(r.ratio) : r.difference !== undefined ? `+${num(r.difference, r.unit)}` : '—';
     lines.push(`| ${r.figure} | ${num(r.ours, r.unit)} | ${num(r.baseline, r.unit)} | ${ratio} | ${r.target} | ${r.invalid ? `FAIL (${r.invalid})` : r.pass ? 'pass' : 'FAIL'} |`);
   }
+  const references = rows.filter((r): r is Row & { reference: Reference } => r.reference !== undefined);
+  if (references.length > 0) lines.push('', ...references.map((r) => `Reference (no target): ${referenceLine(r)}.`));
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 // Throughput and latency of the running mock (the bundled CLI, as users start it) next to a bare
 // Express 5 route answering the same JSON. Both servers run side by side; runs alternate
-// mock / Express / mock / Express, so that drift on a shared machine hits both alike.
+// mock / Express / mock / Express, so that drift on a shared machine hits both alike. The writes
+// alternate three: the mock's PATCH, the Express GET, and Express's own PATCH as a reference.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from 'autocannon';
@@ -12,7 +13,7 @@ import { clean, runLoad, type LoadRun, type LoadSpec } from '../load';
 import { forkWorker, spawnAnnounced, stop } from '../processes';
 import { Random } from '../random';
 import { mean, round } from '../stats';
-import type { Row } from '../table';
+import type { Reference, Row } from '../table';
 
 interface StartupLine {
   readonly baseUrl: string;
@@ -65,6 +66,13 @@ function throughputRow(figure: string, runs: { ours: LoadRun[]; baseline: LoadRu
   };
 }
 
+/** The ratio a reference server reaches on the same figure, against the same baseline runs. */
+function referenceOf(name: string, runs: { reference: readonly LoadRun[]; baseline: readonly LoadRun[] }): Reference {
+  const ratio = mean(runs.reference.map((r) => r.requestsPerSec)) / mean(runs.baseline.map((r) => r.requestsPerSec));
+  const invalid = invalidity(runs.reference);
+  return { name, ratio: round(ratio, 3), ...(invalid ? { invalid } : {}) };
+}
+
 /** Mean server CPU per response of both sides, when /proc told. */
 export function cpuOf(runs: { ours: readonly LoadRun[]; baseline: readonly LoadRun[] }): { ours: number; baseline: number } | undefined {
   const of = (list: readonly LoadRun[]): number[] => list.flatMap((r) => (r.serverCpuUsPerRequest !== undefined ? [r.serverCpuUsPerRequest] : []));
@@ -88,16 +96,22 @@ export async function mockHttpFigures(ctx: BenchContext): Promise<{ rows: Row[];
     const ear = await fetchJson<unknown>(`${baseUrl}${earPath}`, { headers: bearerHeaders });
     const bodyFile = join(ctx.tmp, 'encryption-at-rest.json');
     writeFileSync(bodyFile, JSON.stringify(ear));
-    const express = await forkWorker<{ baseUrl: string }>(join(ctx.benchDist, 'bare-express.mjs'), [bodyFile]);
+
+    // The project the writes go to: 100 clusters in the v1.0 layout, loaded through the control API.
+    const writes = projectConfig(new Random(SEED), { index: 1, clusters: WRITE_CLUSTERS, snapshotsPerCluster: 0, layout: 'legacy' });
+    await fetchJson(`${baseUrl}/_mock/projects`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: writes.yaml }, 201);
+    const writeToken = await bearerToken(baseUrl, writes.serviceAccount.clientId, writes.serviceAccount.clientSecret);
+    const writeHeaders = { accept: LEGACY_CLUSTER_ACCEPT, 'content-type': 'application/json', authorization: `Bearer ${writeToken}` };
+    const clusterPath = (k: number): string => `/api/atlas/v2/groups/${writes.id}/clusters/cluster-${k % WRITE_CLUSTERS}`;
+    const cluster = await fetchJson<unknown>(`${baseUrl}${clusterPath(0)}`, { headers: writeHeaders });
+    const clusterFile = join(ctx.tmp, 'cluster.json');
+    writeFileSync(clusterFile, JSON.stringify(cluster));
+
+    const express = await forkWorker<{ baseUrl: string }>(join(ctx.benchDist, 'bare-express.mjs'), [bodyFile, clusterFile]);
     try {
       const baseline: LoadSpec = { label: 'bare Express GET', url: `${express.ready.baseUrl}${earPath}`, headers: { accept: CLIENT_V2_ACCEPT }, serverPid: express.child.pid };
       const mockPid = mock.child.pid;
       const bearer: LoadSpec = { label: 'mock GET encryptionAtRest (Bearer)', url: `${baseUrl}${earPath}`, headers: bearerHeaders, serverPid: mockPid };
-
-      // The project the writes go to: 100 clusters in the v1.0 layout, loaded through the control API.
-      const writes = projectConfig(new Random(SEED), { index: 1, clusters: WRITE_CLUSTERS, snapshotsPerCluster: 0, layout: 'legacy' });
-      await fetchJson(`${baseUrl}/_mock/projects`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: writes.yaml }, 201);
-      const writeToken = await bearerToken(baseUrl, writes.serviceAccount.clientId, writes.serviceAccount.clientSecret);
 
       ctx.log(`  warming up both servers (${ctx.warmupSeconds} s each)`);
       await runLoad(bearer, ctx.warmupSeconds);
@@ -145,26 +159,47 @@ export async function mockHttpFigures(ctx: BenchContext): Promise<{ rows: Row[];
       // Request k goes to cluster k mod 100 and sets 50 GB on even passes, 40 GB on odd ones, so that
       // every PATCH changes the cluster (the generated clusters start at 40 GB); a cluster that is
       // still UPDATING from the previous pass accepts the next change, as Atlas does.
-      let sent = 0;
-      const patch: LoadSpec = {
-        label: 'mock PATCH cluster diskSizeGB (Bearer)',
-        url: `${baseUrl}/api/atlas/v2/groups/${writes.id}/clusters/cluster-0`,
-        method: 'PATCH',
-        serverPid: mockPid,
-        headers: { accept: LEGACY_CLUSTER_ACCEPT, 'content-type': 'application/json', authorization: `Bearer ${writeToken}` },
-        requests: [
-          {
-            method: 'PATCH',
-            setupRequest: (request) => {
-              const k = sent;
-              sent += 1;
-              const diskSizeGB = Math.floor(k / WRITE_CLUSTERS) % 2 === 0 ? 50 : 40;
-              return { ...request, path: `/api/atlas/v2/groups/${writes.id}/clusters/cluster-${k % WRITE_CLUSTERS}`, body: JSON.stringify({ diskSizeGB }) };
+      const roundRobin = (label: string, serverUrl: string, serverPid: number | undefined): LoadSpec & { sent: () => number } => {
+        let sent = 0;
+        return {
+          label,
+          url: `${serverUrl}${clusterPath(0)}`,
+          method: 'PATCH',
+          serverPid,
+          headers: writeHeaders,
+          requests: [
+            {
+              method: 'PATCH',
+              setupRequest: (request) => {
+                const k = sent;
+                sent += 1;
+                const diskSizeGB = Math.floor(k / WRITE_CLUSTERS) % 2 === 0 ? 50 : 40;
+                return { ...request, path: clusterPath(k), body: JSON.stringify({ diskSizeGB }) };
+              },
             },
-          },
-        ],
+          ],
+          sent: () => sent,
+        };
       };
-      const writeRuns = await alternate(ctx, () => patch, baseline);
+      const patch = roundRobin('mock PATCH cluster diskSizeGB (Bearer)', baseUrl, mockPid);
+      // The same requests to Express's own PATCH route, alternated with the other two: what the
+      // writes figure comes to for an app that does nothing but parse and answer.
+      const expressPatch = roundRobin('bare Express PATCH (express.json)', express.ready.baseUrl, express.child.pid);
+      // Both PATCH routes warm up as the GETs did: their body parsing and write paths are cold here.
+      ctx.log(`  warming up both PATCH routes (${ctx.warmupSeconds} s each)`);
+      await runLoad(patch, ctx.warmupSeconds);
+      await runLoad(expressPatch, ctx.warmupSeconds);
+      const writeRuns = { ours: [] as LoadRun[], baseline: [] as LoadRun[], reference: [] as LoadRun[] };
+      for (let i = 0; i < 2; i += 1) {
+        for (const [spec, list] of [
+          [patch, writeRuns.ours],
+          [baseline, writeRuns.baseline],
+          [expressPatch, writeRuns.reference],
+        ] as const) {
+          ctx.log(`  ${spec.label} (${ctx.seconds} s)`);
+          list.push(await runLoad(spec, ctx.seconds));
+        }
+      }
 
       const bearerP99 = Math.max(...bearerRuns.ours.map((r) => r.latencyMs.p99));
       const baselineP99 = Math.max(...bearerRuns.baseline.map((r) => r.latencyMs.p99));
@@ -172,7 +207,10 @@ export async function mockHttpFigures(ctx: BenchContext): Promise<{ rows: Row[];
       const rows: Row[] = [
         throughputRow('mock throughput (Bearer GET)', bearerRuns, 0.6, 'Express'),
         throughputRow('mock throughput (Digest GET)', digestRuns, 0.4, 'Express'),
-        throughputRow('mock writes (PATCH vs Express GET)', writeRuns, 0.4, 'Express GET'),
+        {
+          ...throughputRow('mock writes (PATCH vs Express GET)', writeRuns, 0.4, 'Express GET'),
+          reference: referenceOf('bare Express PATCH (express.json) vs the same GET', writeRuns),
+        },
         {
           figure: 'mock latency p99 (Bearer GET, 10 conn.)',
           ours: bearerP99,
@@ -184,7 +222,7 @@ export async function mockHttpFigures(ctx: BenchContext): Promise<{ rows: Row[];
           ...(latencyInvalid ? { invalid: latencyInvalid } : {}),
         },
       ];
-      return { rows, raw: { bearer: bearerRuns, digest: digestRuns, writes: { ...writeRuns, patchesSent: sent } } };
+      return { rows, raw: { bearer: bearerRuns, digest: digestRuns, writes: { ...writeRuns, patchesSent: patch.sent() } } };
     } finally {
       await stop(express.child);
     }
