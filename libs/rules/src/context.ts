@@ -69,11 +69,21 @@ export interface CreateRestoreJobOp {
    * instead of calling an unseen cluster missing.
    */
   readonly targetOutOfView?: boolean;
+  /**
+   * True when the path's cluster is one the config file declares but whose create the replay
+   * refused: that refusal is the file's finding, so the lookups of the cluster and its
+   * snapshot stay silent instead of calling a cluster the user plainly wrote missing.
+   */
+  readonly sourceRefused?: boolean;
+  /** The same for the target cluster: rules about the target stay silent. */
+  readonly targetRefused?: boolean;
 }
 
 export interface UpdateBackupScheduleOp {
   readonly kind: 'updateBackupSchedule';
   readonly schedule: BackupSchedule;
+  /** True when the path's cluster was declared in the config file but its create refused (see CreateRestoreJobOp.sourceRefused). */
+  readonly clusterRefused?: boolean;
 }
 
 /** The linter's look at a whole file, for rules about the file rather than a request. */

@@ -50,7 +50,9 @@ function hasError(findings: readonly Finding[]): boolean {
  * resource by resource: the EncryptionAtRest PATCH (one operation per provider document),
  * each cluster's POST, each backup schedule's PATCH, each planned restore job's POST, and
  * finally a review of the whole file. A refused operation leaves the project unchanged,
- * as a refused request leaves Atlas unchanged, so later operations see what Atlas would.
+ * as a refused request leaves Atlas unchanged, so later operations see what Atlas would;
+ * but a request naming a cluster whose create was refused is not refused again for it, so
+ * that one mistake in the file is one finding.
  * @example checkProjectConfig(parsedYaml, { scope: 'lint', now: new Date().toISOString() }).findings
  */
 export function checkProjectConfig(config: unknown, options: CheckProjectConfigOptions): CheckProjectConfigResult {
@@ -102,8 +104,18 @@ export function checkProjectConfig(config: unknown, options: CheckProjectConfigO
     if (!hasError(check(project, { kind: 'createCluster', cluster }))) clusters.push(cluster);
   }
 
+  // A cluster whose create was refused is still one the user wrote: what names it is judged
+  // on its own fields, and nothing calls the cluster missing again (its refusal is the finding,
+  // and how the user fixes it decides what Atlas would say next). Such a request is not
+  // accepted either, as Atlas would refuse it.
+  const createdNames = new Set(clusters.map((c) => c.name));
+  const refusedNames = new Set(declared.clusters.map((c) => c.name).filter((name) => !createdNames.has(name)));
+  const isRefused = (name: string | undefined): boolean => name !== undefined && refusedNames.has(name);
+
   for (const schedule of declared.backupSchedules) {
-    if (!hasError(check(project, { kind: 'updateBackupSchedule', schedule }))) backupSchedules.push(schedule);
+    const clusterRefused = isRefused(schedule.clusterName);
+    const op: Operation = { kind: 'updateBackupSchedule', schedule, ...(clusterRefused ? { clusterRefused } : {}) };
+    if (!hasError(check(project, op)) && !clusterRefused) backupSchedules.push(schedule);
   }
 
   const clusterNamed = (name: string | undefined): Cluster | undefined =>
@@ -113,6 +125,8 @@ export function checkProjectConfig(config: unknown, options: CheckProjectConfigO
     const sourceCluster = clusterNamed(job.clusterName);
     const snapshot = project.snapshots.find((s) => s.id === job.snapshotId && s.clusterName === job.clusterName);
     const target = sameProject ? clusterNamed(job.targetClusterName) : undefined;
+    const sourceRefused = isRefused(job.clusterName);
+    const targetRefused = sameProject && isRefused(job.targetClusterName);
     const op: Operation = {
       kind: 'createRestoreJob',
       job,
@@ -120,8 +134,10 @@ export function checkProjectConfig(config: unknown, options: CheckProjectConfigO
       ...(snapshot ? { snapshot } : {}),
       ...(target ? { target } : {}),
       ...(sameProject ? {} : { targetOutOfView: true }),
+      ...(sourceRefused ? { sourceRefused } : {}),
+      ...(targetRefused ? { targetRefused } : {}),
     };
-    if (!hasError(check(project, op))) restoreJobs.push(job);
+    if (!hasError(check(project, op)) && !sourceRefused && !targetRefused) restoreJobs.push(job);
   }
 
   // A restore job's cluster and snapshot are looked up above (config/references-resolve on

@@ -36,6 +36,16 @@ describe('loadProjectConfig', () => {
     expect(state).toEqual(emptyState());
   });
 
+  it('refuses the demo with Legacy Backup on its CMK cluster with that one finding, not the schedule’s and restore’s that name the cluster', () => {
+    const text = readFileSync(resolve(examples, 'demo-project.yaml'), 'utf8');
+    expect(text.split('providerBackupEnabled: true')).toHaveLength(2);
+    const result = loadProjectConfig(emptyState(), parseYamlSource(text.replace('providerBackupEnabled: true', 'backupEnabled: true')).value, ctx, { env });
+    expect(result.ok).toBe(false);
+    expect(result.findings.map((f) => [f.ruleId, f.errorCode, f.path.join('.')])).toEqual([
+      ['backup/no-legacy-with-cmk', 'CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE', 'clusters.0.backupEnabled'],
+    ]);
+  });
+
   it('refuses a file whose ${env:NAME} secrets are unset, without echoing anything secret', () => {
     const result = loadProjectConfig(emptyState(), config('demo-project.yaml'), ctx, { env: {} });
     expect(!result.ok && result.error.ruleId).toBe('config/env-unset');

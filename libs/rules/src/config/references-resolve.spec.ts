@@ -58,6 +58,16 @@ testRule(rule, {
       name: 'S0:95 a schedule of a cluster with Cloud Backup',
       ctx: contextFor(schedule('orders'), { project: aProject({ clusters: [orders] }) }),
     },
+    {
+      name: 'D a schedule of a cluster the file declares but whose create was refused: that refusal is the finding',
+      ctx: contextFor({ ...schedule('ledger'), clusterRefused: true }, { project: aProject({ clusters: [orders] }) }),
+    },
+    {
+      name: 'D a restore job of a cluster the file declares but whose create was refused: neither it nor its snapshot is looked up',
+      ctx: contextFor(restore(aRestoreJob({ clusterName: 'ledger', snapshotId: LEDGER_SNAPSHOT_ID, src: jobSrc(0) }), { sourceRefused: true }), {
+        project: aProject({ clusters: [orders], snapshots: [aSnapshot()] }),
+      }),
+    },
   ],
   invalid: [
     {

@@ -57,6 +57,7 @@ function checkCreateCluster({ project, op }: RuleContext<OperationOf<'createClus
 function checkSchedule({ project, op }: RuleContext<OperationOf<'updateBackupSchedule'>>): Violation[] {
   const { schedule } = op;
   const cluster = clusterNamed(project.clusters, schedule.clusterName);
+  if (!cluster && op.clusterRefused) return [];
   if (!cluster) return [clusterNotFound(project, schedule.clusterName, fieldPath(schedule, 'clusterName'), 'A backup schedule')];
   if (backupModeOf(cluster) === 'CLOUD') return [];
   return [
@@ -75,6 +76,8 @@ function checkSchedule({ project, op }: RuleContext<OperationOf<'updateBackupSch
 function checkRestoreJob({ project, op }: RuleContext<OperationOf<'createRestoreJob'>>): Violation[] {
   const { job, sourceCluster, snapshot } = op;
   const jobName = job.id ? `Restore job ${job.id}` : 'A restore job';
+  // Its snapshot is looked up in the cluster, so a refused cluster leaves nothing to look in.
+  if (!sourceCluster && op.sourceRefused) return [];
   if (!sourceCluster) return [clusterNotFound(project, job.clusterName, fieldPath(job, 'clusterName'), jobName)];
   const snapshotId = job.snapshotId;
   if (snapshotId === undefined || snapshot) return [];
@@ -119,7 +122,8 @@ function checkFixtures({ project, kms }: RuleContext<OperationOf<'reviewConfig'>
  * source cluster must exist and its snapshot be one of that cluster's (SNAPSHOT_NOT_FOUND). In
  * the review of a whole file: a snapshot fixture's cluster and key must be declared (the
  * provider's "key not found" code). `targetClusterName` is left to restore/target-available,
- * so that one mistake yields one finding.
+ * so that one mistake yields one finding; for the same reason a cluster the file declares but
+ * whose create was refused (`clusterRefused`, `sourceRefused`) is not called missing again.
  */
 export default defineRule<Kind>({
   id: 'config/references-resolve',

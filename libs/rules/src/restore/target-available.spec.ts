@@ -16,6 +16,10 @@ testRule(rule, {
       }),
     },
     {
+      name: 'D a target the config file declares but whose create was refused is not called missing again',
+      ctx: contextFor({ kind: 'createRestoreJob', job: aRestoreJob({ targetClusterName: 'orders-copy' }), targetRefused: true }),
+    },
+    {
       name: 'D an automated restore into a running cluster',
       ctx: contextFor({ kind: 'createRestoreJob', job: aRestoreJob(), target }),
     },

@@ -6,7 +6,8 @@ import { defineRule, type Violation } from '../define-rule';
  * (D `CLUSTER_NOT_FOUND`, detail "No cluster named %s exists in group %s."), be running
  * (D `CLUSTER_PAUSED_CANNOT_RESTORE`) and not be disabled by an invalid key: "you can't
  * read or write data on disabled clusters" (S0:65). The code for the disabled case is
- * ours (see codeNote).
+ * ours (see codeNote). A target in a project the checker cannot see, or one the config file
+ * declares but whose create was refused (already a finding), is not called missing.
  */
 export default defineRule({
   id: 'restore/target-available',
@@ -26,7 +27,7 @@ export default defineRule({
     if (name === undefined) return [];
     const path = fieldPath(job, 'targetClusterName');
     if (!target) {
-      if (op.targetOutOfView) return [];
+      if (op.targetOutOfView || op.targetRefused) return [];
       const groupId = job.targetGroupId ?? project.id;
       return [{ path, message: `No cluster named ${name} exists in group ${groupId}.`, parameters: [name, groupId] }];
     }
