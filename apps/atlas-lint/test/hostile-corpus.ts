@@ -207,7 +207,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     name: 'a 1.5 MB quoted value on one line',
     setup: (dir) => [write(dir, 'long-value.yaml', `${HEAD}description: "${'x'.repeat(1_500_000)}"\n`)],
     status: 1,
-    first: { ruleId: 'schema/unknown-field', line: 3, column: 14, message: /Unknown attribute `description`/ },
+    // At the unknown key (column 1), not its 1.5 MB value: the key is what must change.
+    first: { ruleId: 'schema/unknown-field', line: 3, column: 1, message: /Unknown attribute `description`/ },
     findings: 1,
   },
   {

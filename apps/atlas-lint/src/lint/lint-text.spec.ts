@@ -34,6 +34,42 @@ describe('lintText', () => {
     expect(finding!.related).toEqual([expect.objectContaining({ line: 25, column: 5 })]);
   });
 
+  it('S0:95 one mistake, one finding: Legacy Backup on the demo’s CMK cluster does not also make the cluster missing for its schedule and restore', () => {
+    const demo = example('demo-project.yaml');
+    expect(demo.split('providerBackupEnabled: true')).toHaveLength(2);
+    const { findings } = lint(demo.replace('providerBackupEnabled: true', 'backupEnabled: true'));
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.httpStatus} ${f.errorCode}`)).toEqual([
+      '48:20 backup/no-legacy-with-cmk 400 CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE',
+    ]);
+  });
+
+  it('spec (docs/atlas-lint.md): an unknown attribute is reported at its key, the node that must change, not at its value', () => {
+    const demo = example('demo-project.yaml');
+    expect(demo.split('\n')[48]).toBe('    pitEnabled: true');
+    const { findings } = lint(demo.replace('    pitEnabled: true', '    pitEnabeld: true'));
+    expect(findings).toEqual([
+      expect.objectContaining({ ruleId: 'schema/unknown-field', path: 'clusters[0].pitEnabeld', line: 49, column: 5, endLine: 49, endColumn: 15 }),
+    ]);
+  });
+
+  it('spec: an unknown attribute in a flow mapping, and one whose value is a block, are reported at the key', () => {
+    const text = 'version: 1\nproject: { name: p, colour: blue }\nkms:\n  keyz:\n    - { provider: AWS }\n';
+    expect(lint(text).findings.map((f) => [f.path, f.line, f.column, f.endColumn])).toEqual([
+      ['project.colour', 2, 21, 27],
+      ['kms.keyz', 4, 3, 7],
+    ]);
+  });
+
+  it('spec: the same in YAML only the full parser reads (an anchor)', () => {
+    const text = 'version: 1\nproject: { name: p, colour: &c blue }\n';
+    expect(lint(text).findings.map((f) => [f.path, f.line, f.column, f.endColumn])).toEqual([['project.colour', 2, 21, 27]]);
+  });
+
+  it('S3:500 a read-only `valid` is reported at its key: no value of it is accepted', () => {
+    const [finding] = lint(example('invalid/ear--valid-is-read-only.yaml')).findings;
+    expect(finding).toMatchObject({ ruleId: 'ear/valid-is-read-only', line: 11, column: 5, endLine: 11, endColumn: 10 });
+  });
+
   it('counts errors and warnings', () => {
     expect(lint(ROTATION)).toMatchObject({ errorCount: 0, warningCount: 1 });
   });

@@ -55,12 +55,19 @@ function withSetting(finding: LintFinding, settings: ReadonlyMap<string, RuleSet
   return { ...finding, severity: setting };
 }
 
+/**
+ * Findings about an attribute that must not be written at all, whatever its value: the key is
+ * the node that must change (docs/atlas-lint.md), so they span it rather than the value.
+ */
+const AT_THE_KEY: ReadonlySet<string> = new Set(['schema/unknown-field', 'ear/valid-is-read-only']);
+
 function positioned(finding: Finding, source: YamlSource): LintFinding {
+  const at = AT_THE_KEY.has(finding.ruleId) ? source.locateKey(finding.path) : source.locate(finding.path);
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
-    ...spanOf(source.locate(finding.path)),
+    ...spanOf(at),
     ...(finding.errorCode ? { errorCode: finding.errorCode } : {}),
     ...(finding.httpStatus ? { httpStatus: finding.httpStatus } : {}),
     path: formatPath(finding.path),
