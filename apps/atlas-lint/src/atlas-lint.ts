@@ -2,6 +2,8 @@
 // The atlas-lint executable: wires the real process into the CLI.
 import { fstatSync, readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { EXIT } from './cli/exit-codes';
+import { streamWriter } from './cli/output';
 import { run } from './cli/run';
 import { isLintWorkerData, runLintWorker } from './lint/lint-files';
 
@@ -27,18 +29,26 @@ async function readStdin(limit: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-// Only exitCode is set, never process.exit(): Node then exits once stdout has drained, so a
-// large SARIF report piped to a file is never cut short.
-const out = (text: string): void => {
-  if (text) process.stdout.write(text);
-};
-
 async function main(): Promise<void> {
+  // A write that fails for another reason than a reader gone makes the run an error, whenever
+  // it fails: writes may finish after run() has returned.
+  let writeFailed = false;
+  const failWrites = (): void => {
+    writeFailed = true;
+    process.exitCode = EXIT.error;
+  };
+  const err = streamWriter(process.stderr, failWrites);
+  // Only exitCode is set, never process.exit(): Node then exits once stdout has drained, so a
+  // large SARIF report piped to a file is never cut short.
+  const out = streamWriter(process.stdout, (error) => {
+    err(`atlas-lint: cannot write standard output: ${error.message}\n`);
+    failWrites();
+  });
   try {
-    process.exitCode = await run(process.argv.slice(2), {
+    const code = await run(process.argv.slice(2), {
       cwd: process.cwd(),
       stdout: out,
-      stderr: (text) => process.stderr.write(text),
+      stderr: err,
       readStdin,
       color: wantsColor(),
       // Built next to the bundle from libs/schemas (see scripts/build.mjs).
@@ -47,9 +57,10 @@ async function main(): Promise<void> {
       // Many files are linted on worker threads running this same bundle.
       workerUrl: new URL(import.meta.url),
     });
+    process.exitCode = writeFailed ? EXIT.error : code;
   } catch (error) {
-    process.stderr.write(`atlas-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 2;
+    err(`atlas-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.error;
   }
 }
 
