@@ -75,6 +75,46 @@ testRule(rule, {
       }),
       errors: [{ ruleId: 'restore/required-fields', path: ['oplogInc'], parameters: ['oplogInc'] }],
     },
+    // One row per delivery type for the article of the reason: "an automated", "a download", "a pointInTime".
+    {
+      name: 'spec the reason an automated restore needs a target reads "an automated restore"',
+      ctx: contextFor({ kind: 'createRestoreJob', job: aRestoreJob({ targetGroupId: undefined }), sourceCluster: aCluster() }),
+      errors: [
+        {
+          ruleId: 'restore/required-fields',
+          path: ['targetGroupId'],
+          message: 'lacks targetGroupId; an automated restore needs the cluster and project to restore into.',
+        },
+      ],
+    },
+    {
+      name: 'spec D the reason an automated restore needs a snapshot reads "an automated restore"',
+      ctx: contextFor({ kind: 'createRestoreJob', job: aRestoreJob({ snapshotId: undefined }), sourceCluster: aCluster() }),
+      errors: [{ ruleId: 'restore/required-fields', path: ['snapshotId'], message: 'lacks snapshotId; an automated restore restores one snapshot, so name it.' }],
+    },
+    {
+      name: 'spec D the reason a download restore needs a snapshot reads "a download restore"',
+      ctx: contextFor({
+        kind: 'createRestoreJob',
+        job: aRestoreJob({ deliveryType: 'download', snapshotId: undefined, targetClusterName: undefined, targetGroupId: undefined }),
+      }),
+      errors: [{ ruleId: 'restore/required-fields', path: ['snapshotId'], message: 'lacks snapshotId; a download restore restores one snapshot, so name it.' }],
+    },
+    {
+      name: 'spec the reason a pointInTime restore needs a target reads "a pointInTime restore"',
+      ctx: contextFor({
+        kind: 'createRestoreJob',
+        job: aRestoreJob({ deliveryType: 'pointInTime', snapshotId: undefined, pointInTimeUTCSeconds: 1_764_000_000, targetClusterName: undefined }),
+        sourceCluster: pitSource,
+      }),
+      errors: [
+        {
+          ruleId: 'restore/required-fields',
+          path: ['targetClusterName'],
+          message: 'lacks targetClusterName; a pointInTime restore needs the cluster and project to restore into.',
+        },
+      ],
+    },
     {
       name: 'spec a pointInTime restore from a source without pitEnabled',
       ctx: contextFor({ kind: 'createRestoreJob', job: pitJob, sourceCluster: aCluster({ pitEnabled: false, src: { base: ['clusters', 0] } }) }),

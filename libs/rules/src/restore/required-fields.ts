@@ -1,5 +1,12 @@
-import { fieldPath, type RestoreJob } from '@mock-atlas/model';
+import { fieldPath, type DeliveryType, type RestoreJob } from '@mock-atlas/model';
 import { defineRule, type Violation } from '../define-rule';
+
+// Keyed by the type so that a new delivery type cannot be added without its article.
+const A_RESTORE: Readonly<Record<DeliveryType, string>> = {
+  automated: 'an automated restore',
+  download: 'a download restore',
+  pointInTime: 'a pointInTime restore',
+};
 
 function missing(job: RestoreJob, field: string, why: string): Violation {
   return {
@@ -28,16 +35,17 @@ export default defineRule({
   appliesTo: ['createRestoreJob'],
   check({ op }) {
     const { job, sourceCluster } = op;
-    if (job.deliveryType === undefined) return [missing(job, 'deliveryType', 'it must be automated, download or pointInTime')];
-    const snapshotWhy = `a ${job.deliveryType} restore restores one snapshot, so name it`;
-    if (job.deliveryType === 'download') return job.snapshotId === undefined ? [missing(job, 'snapshotId', snapshotWhy)] : [];
-    if (job.deliveryType !== 'automated' && job.deliveryType !== 'pointInTime') return [];
+    const type = job.deliveryType;
+    if (type === undefined) return [missing(job, 'deliveryType', 'it must be automated, download or pointInTime')];
+    const snapshotWhy = (kind: 'automated' | 'download') => `${A_RESTORE[kind]} restores one snapshot, so name it`;
+    if (type === 'download') return job.snapshotId === undefined ? [missing(job, 'snapshotId', snapshotWhy(type))] : [];
+    if (type !== 'automated' && type !== 'pointInTime') return [];
     const found: Violation[] = [];
-    const targetWhy = `a ${job.deliveryType} restore needs the cluster and project to restore into`;
+    const targetWhy = `${A_RESTORE[type]} needs the cluster and project to restore into`;
     if (job.targetClusterName === undefined) found.push(missing(job, 'targetClusterName', targetWhy));
     if (job.targetGroupId === undefined) found.push(missing(job, 'targetGroupId', targetWhy));
-    if (job.deliveryType !== 'pointInTime') {
-      if (job.snapshotId === undefined) found.push(missing(job, 'snapshotId', snapshotWhy));
+    if (type !== 'pointInTime') {
+      if (job.snapshotId === undefined) found.push(missing(job, 'snapshotId', snapshotWhy(type)));
       return found;
     }
 
