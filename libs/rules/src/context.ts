@@ -40,6 +40,12 @@ export interface UpdateEncryptionAtRestOp {
 export interface CreateClusterOp {
   readonly kind: 'createCluster';
   readonly cluster: Cluster;
+  /**
+   * True when the config file configures the cluster's key provider but that request was
+   * refused: the refusal is the file's finding, so the cluster is not told again that its
+   * provider is not enabled (see CreateRestoreJobOp.sourceRefused).
+   */
+  readonly providerRefused?: boolean;
 }
 
 export interface UpdateClusterOp {

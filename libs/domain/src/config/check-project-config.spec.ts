@@ -71,6 +71,28 @@ describe('a cluster whose create is refused', () => {
   });
 });
 
+describe('a key provider whose configuration is refused', () => {
+  const NO_REGION = swap(DEMO, '    region: US_EAST_1\n', '');
+
+  for (const scope of ['lint', 'mock'] as const) {
+    it(`D the demo's AWS KMS without its region gives that one finding, not one more for the cluster using it (${scope})`, () => {
+      expect(summary(check(NO_REGION, scope).findings)).toEqual(['ear/provider-fields-complete MISSING_ATTRIBUTE encryptionAtRest.awsKms.region']);
+    });
+  }
+
+  it('refuses the cluster using it, and what names that cluster, without more findings', () => {
+    const project = check(NO_REGION, 'lint').model!.project;
+    expect(project.encryptionAtRest.providers.AWS.enabled).toBe(false);
+    expect(project.clusters.map((c) => c.name)).toEqual(['reporting']);
+    expect(project.backupSchedules).toEqual([]);
+  });
+
+  it('D a cluster asking for a provider the file does not configure at all is still refused for it', () => {
+    const text = swap(DEMO, 'encryptionAtRestProvider: AZURE', 'encryptionAtRestProvider: GCP');
+    expect(summary(check(text, 'lint').findings)).toEqual(['cluster/ear-provider-enabled ENCRYPTION_AT_REST_NOT_ENABLED clusters[1].encryptionAtRestProvider']);
+  });
+});
+
 describe('a cluster name no cluster of the file bears', () => {
   it('D a schedule naming it is CLUSTER_NOT_FOUND', () => {
     const text = swap(DEMO, 'backupSchedules:\n  - cluster: orders', 'backupSchedules:\n  - cluster: ordres');

@@ -85,6 +85,7 @@ export function checkProjectConfig(config: unknown, options: CheckProjectConfigO
   let project: Project = { ...declared, clusters, backupSchedules, restoreJobs };
 
   const earBase = declared.encryptionAtRest.src?.base ?? ['encryptionAtRest'];
+  const refusedProviders = new Set<string>();
   for (const provider of CLOUD_PROVIDERS) {
     const request = model.encryptionAtRestRequest[EAR_DOCUMENT[provider]];
     if (request === null || typeof request !== 'object') continue;
@@ -93,7 +94,10 @@ export function checkProjectConfig(config: unknown, options: CheckProjectConfigO
     const merged = applyEarRequest(before, provider, doc);
     const after = { ...merged, valid: isProviderValid(kms, provider, merged) };
     const op: Operation = { kind: 'updateEncryptionAtRest', provider, request: doc, at: [...earBase, EAR_DOCUMENT[provider]], before, after };
-    if (hasError(check(project, op))) continue;
+    if (hasError(check(project, op))) {
+      refusedProviders.add(provider);
+      continue;
+    }
     project = {
       ...project,
       encryptionAtRest: { ...project.encryptionAtRest, providers: { ...project.encryptionAtRest.providers, [provider]: after } },
@@ -101,7 +105,11 @@ export function checkProjectConfig(config: unknown, options: CheckProjectConfigO
   }
 
   for (const cluster of declared.clusters) {
-    if (!hasError(check(project, { kind: 'createCluster', cluster }))) clusters.push(cluster);
+    // A cluster using a provider whose configuration was refused is refused too, as Atlas
+    // would, but without a second finding for the one mistake.
+    const providerRefused = refusedProviders.has(cluster.encryptionAtRestProvider);
+    const op: Operation = { kind: 'createCluster', cluster, ...(providerRefused ? { providerRefused } : {}) };
+    if (!hasError(check(project, op)) && !providerRefused) clusters.push(cluster);
   }
 
   // A cluster whose create was refused is still one the user wrote: what names it is judged

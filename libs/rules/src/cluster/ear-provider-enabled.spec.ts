@@ -29,12 +29,21 @@ testRule(rule, {
         { project: azureOnly },
       ),
     },
+    {
+      name: 'D a config file whose AWS KMS configuration was refused: that refusal is the finding',
+      ctx: contextFor({ kind: 'createCluster', cluster: aCluster({ encryptionAtRestProvider: 'AWS' }), providerRefused: true }, { project: azureOnly }),
+    },
   ],
   invalid: [
     {
       name: 'D create with encryptionAtRestProvider GCP while only AWS is enabled',
       ctx: contextFor({ kind: 'createCluster', cluster: aCluster({ encryptionAtRestProvider: 'GCP' }) }),
       errors: [{ ruleId: 'cluster/ear-provider-enabled', path: ['encryptionAtRestProvider'], message: /Google Cloud KMS/, parameters: ['GCP'] }],
+    },
+    {
+      name: 'D without that flag the same create is refused',
+      ctx: contextFor({ kind: 'createCluster', cluster: aCluster({ encryptionAtRestProvider: 'AWS' }) }, { project: azureOnly }),
+      errors: [{ ruleId: 'cluster/ear-provider-enabled', path: ['encryptionAtRestProvider'], message: /AWS KMS/ }],
     },
     {
       name: 'S0:15 switching a cluster to AWS while only AZURE is configured',

@@ -6,7 +6,8 @@ import { defineRule } from '../define-rule';
  * configured (S0:15 "After configuring at least one key management provider ..."). The
  * provider need not match the cluster's cloud (S0:15), so that is not checked. Only a
  * request that names the provider is checked: turning a provider off under a cluster is
- * `ear/disable-in-use`'s business.
+ * `ear/disable-in-use`'s business. In a config file whose configuration of the provider was
+ * itself refused, that refusal is the finding (`providerRefused`).
  */
 export default defineRule({
   id: 'cluster/ear-provider-enabled',
@@ -23,6 +24,7 @@ export default defineRule({
     const provider = cluster.encryptionAtRestProvider;
     if (provider === 'NONE') return [];
     if (op.kind === 'updateCluster' && !op.changed.includes('encryptionAtRestProvider')) return [];
+    if (op.kind === 'createCluster' && op.providerRefused) return [];
     const ear = project.encryptionAtRest;
     if (ear.providers[provider].enabled) return [];
     return [
