@@ -89,9 +89,12 @@ describe('any-language.md, against the built CLI bundle', () => {
   };
   const env = { MOCK_ATLAS: 'apps/mock-atlas/dist/mock-atlas.mjs' };
 
-  it('the shell example prints what the page shows', { timeout: SLOW }, async () => {
+  // The page's default command, node_modules/.bin/mock-atlas, is what a reader runs: a fresh
+  // `npm ci` must have linked it. Empty rather than unset, so that a MOCK_ATLAS in the outer
+  // environment cannot stand in for it (bash's `${MOCK_ATLAS:-…}` treats both alike).
+  it('the shell example prints what the page shows, run through node_modules/.bin/mock-atlas', { timeout: SLOW }, async () => {
     const { script, output } = example('bash');
-    const finished = await run('bash', ['-c', script], { env });
+    const finished = await run('bash', ['-c', script], { env: { MOCK_ATLAS: '' } });
     expect(finished.code, finished.stderr).toBe(0);
     expect(finished.stdout).toBe(output);
   });
