@@ -4,8 +4,9 @@ import { isIP } from 'node:net';
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { pino, type LevelWithSilent } from 'pino';
 import { createLogger } from './http/logging';
-import { exposureWarning, renderBanner, startupInfo } from './cli/banner';
+import { bannerExtras, exposureWarning, renderBanner, startupInfo } from './cli/banner';
 import { parseArgs } from './cli/parse-args';
+import { startFailureMessage } from './cli/start-failure';
 import { StateFileError } from './server/persistence';
 import { ConfigLoadError, startServer } from './server/start';
 import { readTls, selfSignedTls } from './server/tls';
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
     }
     // The token is printed only when the mock made it up; one the user gave stays theirs.
     const info = startupInfo(atlas, options.control.status === 'protected' && options.control.tokenFrom === 'generated' ? { controlToken: options.control.token } : {});
-    process.stdout.write(options.json ? `${JSON.stringify(info)}\n` : `${renderBanner(info)}\n`);
+    process.stdout.write(options.json ? `${JSON.stringify(info)}\n` : `${renderBanner(info, bannerExtras(atlas))}\n`);
     const stop = () => {
       // A generated certificate's temp directory goes with the process that made it.
       void atlas.close().then(() => {
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
     tls?.dispose?.();
     const usage = error instanceof ConfigLoadError || error instanceof StateFileError;
     if (usage) process.stderr.write(`mock-atlas: ${error.message}\n`);
-    else process.stderr.write(`mock-atlas: cannot start: ${(error as Error).message}\n`);
+    else process.stderr.write(startFailureMessage(error));
     return usage ? 2 : 1;
   }
 }

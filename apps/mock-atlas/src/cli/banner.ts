@@ -77,13 +77,38 @@ export function exposureWarning(host: string, control: ControlApiStatus): string
   }
 }
 
+/**
+ * What only the human banner shows. The `--json` line keeps to the strongest credentials, which
+ * is all a program needs; a person also gets a read-only key (the demo's `demo-reader`, whose
+ * secret is generated per start like the owner's), to see what that role may and may not do.
+ */
+export interface BannerExtras {
+  readonly readOnlyKey?: { publicKey: string; privateKey: string };
+}
+
+/**
+ * The first API key of the first project that holds nothing but Project Read Only.
+ * @example renderBanner(startupInfo(atlas), bannerExtras(atlas))
+ */
+export function bannerExtras(atlas: RunningMockAtlas): BannerExtras {
+  const project = atlas.projects[0];
+  const key = atlas.store.state.apiKeys.find(
+    (k) => k.grants.length > 0 && k.grants.every((g) => g.role === 'GROUP_READ_ONLY' && (!g.groupId || g.groupId === project?.id)),
+  );
+  return key ? { readOnlyKey: { publicKey: key.publicKey, privateKey: key.privateKey } } : {};
+}
+
 /** The human start-up text: base URL, project, credentials and a ready-to-paste curl command. */
-export function renderBanner(info: StartupInfo): string {
+export function renderBanner(info: StartupInfo, extras: BannerExtras = {}): string {
   const lines = [`mock-atlas listening on ${info.baseUrl}`, ''];
-  for (const p of info.projects) lines.push(`  project      ${p.name}  ${p.id}`);
-  if (info.apiKey) lines.push(`  API key      public ${info.apiKey.publicKey}  private ${info.apiKey.privateKey}`);
-  if (info.serviceAccount) lines.push(`  OAuth client id ${info.serviceAccount.clientId}  secret ${info.serviceAccount.clientSecret}  (POST ${info.baseUrl}/api/oauth/token)`);
-  if (info.caCertPath) lines.push(`  TLS cert     ${info.caCertPath}  (curl --cacert …, NODE_EXTRA_CA_CERTS=…)`);
+  const rows: [label: string, value: string][] = [];
+  for (const p of info.projects) rows.push(['project', `${p.name}  ${p.id}`]);
+  if (info.apiKey) rows.push(['API key', `public ${info.apiKey.publicKey}  private ${info.apiKey.privateKey}`]);
+  if (extras.readOnlyKey) rows.push(['read-only key', `public ${extras.readOnlyKey.publicKey}  private ${extras.readOnlyKey.privateKey}`]);
+  if (info.serviceAccount) rows.push(['OAuth client', `id ${info.serviceAccount.clientId}  secret ${info.serviceAccount.clientSecret}  (POST ${info.baseUrl}/api/oauth/token)`]);
+  if (info.caCertPath) rows.push(['TLS cert', `${info.caCertPath}  (curl --cacert …, NODE_EXTRA_CA_CERTS=…)`]);
+  const width = Math.max(0, ...rows.map(([label]) => label.length)) + 2;
+  for (const [label, value] of rows) lines.push(`  ${label.padEnd(width)}${value}`);
   if (info.apiKey && info.groupId) {
     const cacert = info.caCertPath ? ` --cacert ${info.caCertPath}` : '';
     lines.push(

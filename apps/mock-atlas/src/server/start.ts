@@ -94,11 +94,13 @@ interface ReadConfig {
   readonly name: string;
   readonly value: unknown;
   where(path: Path): string;
+  /** Line and column of a path in YAML text; none for a config given as a value. */
+  at(path: Path): { readonly line: number; readonly column: number } | undefined;
 }
 
 function readConfig(config: string | ConfigSource): ReadConfig {
   if (typeof config === 'object' && 'value' in config) {
-    return { name: config.name, value: config.value, where: (path) => `${config.name}: ${formatPath(path) || '(the config)'}` };
+    return { name: config.name, value: config.value, where: (path) => `${config.name}: ${formatPath(path) || '(the config)'}`, at: () => undefined };
   }
   const name = typeof config === 'string' ? config : config.name;
   let text: string;
@@ -114,18 +116,30 @@ function readConfig(config: string | ConfigSource): ReadConfig {
   const source = parseYamlSource(text);
   const broken = source.problems.find((problem) => problem.severity === 'error');
   if (broken) throw new ConfigLoadError(`${name}:${broken.position.line}: ${broken.message} [${broken.id}]`);
-  return { name, value: source.value, where: (path) => `${name}:${source.locate(path).line}` };
+  return { name, value: source.value, where: (path) => `${name}:${source.locate(path).line}`, at: (path) => source.locate(path) };
+}
+
+/**
+ * Orders findings as the file reads, by line then column, keeping the loader's order on a tie.
+ * The loader lists them in the order its passes make them (an unset `apiKeys` secret before an
+ * unset Azure secret written above it), which sends a reader up and down the file.
+ */
+function inFileOrder<F extends { readonly path: Path }>(findings: readonly F[], at: ReadConfig['at']): F[] {
+  const placed = findings.map((finding) => ({ finding, place: at(finding.path) }));
+  placed.sort((a, b) => (a.place && b.place ? a.place.line - b.place.line || a.place.column - b.place.column : 0));
+  return placed.map((p) => p.finding);
 }
 
 function loadConfigs(store: MockStore, configs: readonly (string | ConfigSource)[], env: Readonly<Record<string, string | undefined>>): Project[] {
   const loaded: Project[] = [];
   for (const config of configs) {
-    const { name, value, where } = readConfig(config);
+    const { name, value, where, at } = readConfig(config);
     const result = loadProjectConfig(store.state, value, store.context(), { env });
     if (!result.ok) {
-      const lines = result.findings
-        .filter((f) => f.severity === 'error')
-        .map((f) => `  ${where(f.path)}: ${f.message} [${f.ruleId}${f.errorCode ? ` ${f.errorCode}` : ''}]`);
+      const lines = inFileOrder(
+        result.findings.filter((f) => f.severity === 'error'),
+        at,
+      ).map((f) => `  ${where(f.path)}: ${f.message} [${f.ruleId}${f.errorCode ? ` ${f.errorCode}` : ''}]`);
       throw new ConfigLoadError(`${name} was refused:\n${lines.join('\n')}`);
     }
     loaded.push(store.commit(result));
