@@ -16,7 +16,8 @@ export interface RuleCase {
   readonly config: Doc;
   /**
    * For a rule no config can break (see UNBREAKABLE_BY_A_CONFIG): the rule the closest config
-   * breaks instead, as docs/architecture.md says.
+   * breaks instead, as docs/architecture.md says. For a case where an earlier refusal stands for
+   * the rule's finding (one mistake, one finding): the rule that reports that refusal.
    */
   readonly instead?: string;
 }
@@ -372,12 +373,13 @@ add(
 );
 add(
   'cluster/ear-provider-enabled',
-  true,
-  'D a provider whose document was refused is not enabled either',
+  false,
+  'D a provider whose document was refused: that refusal is the one finding, not one more per cluster using it',
   config({
     encryptionAtRest: { awsKms: { enabled: true, customerMasterKeyID: AWS_KEY, roleId: ROLE_ID } },
     clusters: [legacy('orders', { encryptionAtRestProvider: 'AWS' })],
   }),
+  'ear/provider-fields-complete',
 );
 
 // cluster/ear-provider-valid judges a provider enabled but invalid, which a file cannot enable.
