@@ -18,16 +18,21 @@ function failingAfterFirst(code: string): { stream: Writable; written: string[] 
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Writes before and after the stream's failure has been reported. */
+async function writeAcrossTheFailure(write: (text: string) => void): Promise<void> {
+  write('first\n');
+  write('second\n');
+  await settle();
+  write('third\n');
+  await settle();
+}
+
 describe('streamWriter', () => {
   it('drops the rest quietly once the reader has gone (EPIPE)', async () => {
     const { stream, written } = failingAfterFirst('EPIPE');
     const errors: Error[] = [];
     const write = streamWriter(stream, (e) => errors.push(e));
-    write('first\n');
-    write('second\n');
-    await settle();
-    write('third\n');
-    await settle();
+    await writeAcrossTheFailure(write);
     expect(written).toEqual(['first\n']);
     expect(errors).toEqual([]);
   });
@@ -36,11 +41,7 @@ describe('streamWriter', () => {
     const { stream, written } = failingAfterFirst('ENOSPC');
     const errors: string[] = [];
     const write = streamWriter(stream, (e) => errors.push((e as NodeJS.ErrnoException).code ?? ''));
-    write('first\n');
-    write('second\n');
-    await settle();
-    write('third\n');
-    await settle();
+    await writeAcrossTheFailure(write);
     expect(written).toEqual(['first\n']);
     expect(errors).toEqual(['ENOSPC']);
   });
