@@ -22,6 +22,11 @@ export interface StartupInfo {
   readonly controlApi: ControlApiInfo;
 }
 
+/** Whether a grant holds in the project: one for that project, or an organisation-wide one. */
+function appliesTo(grant: { readonly groupId?: string }, projectId: string | undefined): boolean {
+  return !grant.groupId || grant.groupId === projectId;
+}
+
 /**
  * Picks the first project and the strongest credentials it has, for the banner. `shown.controlToken`
  * is a generated control token to print; a token the user gave is never printed.
@@ -32,7 +37,7 @@ export function startupInfo(atlas: RunningMockAtlas, shown: { readonly controlTo
   const project = atlas.projects[0];
   const ownerFirst = <T extends { grants: readonly { role: string }[] }>(items: readonly T[]) =>
     [...items].sort((a, b) => Number(b.grants.some((g) => g.role === 'GROUP_OWNER')) - Number(a.grants.some((g) => g.role === 'GROUP_OWNER')));
-  const inProject = (grants: readonly { groupId?: string }[]) => grants.some((g) => !g.groupId || g.groupId === project?.id);
+  const inProject = (grants: readonly { groupId?: string }[]) => grants.some((g) => appliesTo(g, project?.id));
   const key = ownerFirst(state.apiKeys.filter((k) => inProject(k.grants)))[0];
   const account = ownerFirst(state.serviceAccounts.filter((s) => inProject(s.grants)))[0];
   return {
@@ -93,7 +98,7 @@ export interface BannerExtras {
 export function bannerExtras(atlas: RunningMockAtlas): BannerExtras {
   const project = atlas.projects[0];
   const key = atlas.store.state.apiKeys.find(
-    (k) => k.grants.length > 0 && k.grants.every((g) => g.role === 'GROUP_READ_ONLY' && (!g.groupId || g.groupId === project?.id)),
+    (k) => k.grants.length > 0 && k.grants.every((g) => g.role === 'GROUP_READ_ONLY' && appliesTo(g, project?.id)),
   );
   return key ? { readOnlyKey: { publicKey: key.publicKey, privateKey: key.privateKey } } : {};
 }
