@@ -47,9 +47,12 @@ function invalidity(runs: readonly LoadRun[]): string | undefined {
   return `${sum((r) => r.non2xx)} non-2xx, ${sum((r) => r.errors)} errors, ${sum((r) => r.timeouts)} timeouts`;
 }
 
+/** Mean requests per second over runs (each run's own mean of 1-second samples). */
+const rateOf = (runs: readonly LoadRun[]): number => mean(runs.map((r) => r.requestsPerSec));
+
 function throughputRow(figure: string, runs: { ours: LoadRun[]; baseline: LoadRun[] }, minRatio: number, baselineName: string): Row {
-  const ours = mean(runs.ours.map((r) => r.requestsPerSec));
-  const baseline = mean(runs.baseline.map((r) => r.requestsPerSec));
+  const ours = rateOf(runs.ours);
+  const baseline = rateOf(runs.baseline);
   const ratio = ours / baseline;
   const invalid = invalidity([...runs.ours, ...runs.baseline]);
   const cpu = cpuOf(runs);
@@ -68,7 +71,7 @@ function throughputRow(figure: string, runs: { ours: LoadRun[]; baseline: LoadRu
 
 /** The ratio a reference server reaches on the same figure, against the same baseline runs. */
 function referenceOf(name: string, runs: { reference: readonly LoadRun[]; baseline: readonly LoadRun[] }): Reference {
-  const ratio = mean(runs.reference.map((r) => r.requestsPerSec)) / mean(runs.baseline.map((r) => r.requestsPerSec));
+  const ratio = rateOf(runs.reference) / rateOf(runs.baseline);
   const invalid = invalidity(runs.reference);
   return { name, ratio: round(ratio, 3), ...(invalid ? { invalid } : {}) };
 }
