@@ -1,48 +1,50 @@
-import { Writable } from 'node:stream';
+import { EventEmitter } from 'node:events';
+import type { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { streamWriter } from './output';
 
-/** A stream that records what it is given and fails every write after the first with `code`. */
-function failingAfterFirst(code: string): { stream: Writable; written: string[] } {
-  const written: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      if (written.length === 0) {
-        written.push(chunk.toString());
-        done();
-      } else done(Object.assign(new Error(`write ${code}`), { code }));
-    },
-  });
-  return { stream, written };
-}
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Writes before and after the stream's failure has been reported. */
-async function writeAcrossTheFailure(write: (text: string) => void): Promise<void> {
-  write('first\n');
-  write('second\n');
-  await settle();
-  write('third\n');
-  await settle();
+/**
+ * A stand-in for a pipe that records every write it is given and lets the test say when its
+ * 'error' comes, and how often. A real Writable destroys itself on its first error, so it would
+ * hide a writer that kept writing or reported twice.
+ */
+function fakeStream(): { stream: Writable; writes: string[]; fail: (code: string) => void } {
+  const emitter = new EventEmitter();
+  const writes: string[] = [];
+  const stream = Object.assign(emitter, { write: (text: string) => writes.push(text) }) as unknown as Writable;
+  const fail = (code: string): void => {
+    emitter.emit('error', Object.assign(new Error(`write ${code}`), { code }));
+  };
+  return { stream, writes, fail };
 }
 
 describe('streamWriter', () => {
-  it('drops the rest quietly once the reader has gone (EPIPE)', async () => {
-    const { stream, written } = failingAfterFirst('EPIPE');
+  it('drops the rest quietly once the reader has gone (EPIPE)', () => {
+    const { stream, writes, fail } = fakeStream();
     const errors: Error[] = [];
     const write = streamWriter(stream, (e) => errors.push(e));
-    await writeAcrossTheFailure(write);
-    expect(written).toEqual(['first\n']);
+    write('first\n');
+    fail('EPIPE');
+    write('second\n');
+    expect(writes).toEqual(['first\n']);
     expect(errors).toEqual([]);
   });
 
-  it('reports any other write error once, and writes nothing more', async () => {
-    const { stream, written } = failingAfterFirst('ENOSPC');
+  it('reports any other write error once, and writes nothing more', () => {
+    const { stream, writes, fail } = fakeStream();
     const errors: string[] = [];
     const write = streamWriter(stream, (e) => errors.push((e as NodeJS.ErrnoException).code ?? ''));
-    await writeAcrossTheFailure(write);
-    expect(written).toEqual(['first\n']);
+    write('first\n');
+    fail('ENOSPC');
+    fail('ENOSPC');
+    write('second\n');
+    expect(writes).toEqual(['first\n']);
     expect(errors).toEqual(['ENOSPC']);
+  });
+
+  it('writes nothing for an empty text', () => {
+    const { stream, writes } = fakeStream();
+    streamWriter(stream, () => undefined)('');
+    expect(writes).toEqual([]);
   });
 });
