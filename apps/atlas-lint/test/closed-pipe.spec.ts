@@ -43,21 +43,24 @@ writeFileSync(
 );
 
 describe('a reader that closes the pipe early', () => {
-  // The exit codes of docs/atlas-lint.md: 0 for the schema and the rule list, 1 for error findings.
+  // The exit codes of docs/atlas-lint.md: 0 for the schema, 1 for error findings. Only outputs
+  // larger than the pipe's buffer are cases: a smaller one (--list-rules) is written whole before
+  // the reader goes, so it would pass without any handling of a closed pipe.
   const cases = [
-    { name: '--print-schema', args: ['--print-schema'], status: 0, outgrowsPipe: true },
-    { name: '--list-rules', args: ['--list-rules'], status: 0, outgrowsPipe: false },
-    { name: 'a JSON report of 3,000 findings', args: [manyFindings, '--format', 'json', '--no-config-lookup', '--now', NOW], status: 1, outgrowsPipe: true },
+    // The schema (~180 KB) outgrows a real pipe but not the socket pair of Node's 'pipe', so only
+    // the report is also cut short through spawn.
+    { name: '--print-schema', args: ['--print-schema'], status: 0, outgrowsSocketPair: false },
+    { name: 'a JSON report of 3,000 findings', args: [manyFindings, '--format', 'json', '--no-config-lookup', '--now', NOW], status: 1, outgrowsSocketPair: true },
   ];
 
-  for (const { name, args, status, outgrowsPipe } of cases) {
+  for (const { name, args, status, outgrowsSocketPair } of cases) {
     it(`${name}: no stack trace, and exit ${status} as when the whole output is read`, async () => {
       const whole = runCli(args, { cwd: dir });
       expect(whole).toMatchObject({ status, stderr: '' });
-      if (outgrowsPipe) expect(whole.stdout.length, 'the output outgrows the pipe buffer').toBeGreaterThan(64 * 1024);
+      expect(whole.stdout.length, 'the output outgrows the pipe buffer').toBeGreaterThan(64 * 1024);
 
       expect(runIntoHead(args)).toEqual({ status, stderr: '' });
-      expect(await runClosingEarly(args)).toEqual({ status, stderr: '' });
+      if (outgrowsSocketPair) expect(await runClosingEarly(args)).toEqual({ status, stderr: '' });
     });
   }
 });
