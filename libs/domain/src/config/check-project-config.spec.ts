@@ -55,9 +55,10 @@ describe('a cluster whose create is refused', () => {
     const archive =
       '  - { name: archive, providerSettings: { providerName: AWS, instanceSizeName: M30, regionName: US_EAST_1 }, encryptionAtRestProvider: AWS, backupEnabled: true }\n';
     const text = swap(swap(DEMO, '  # v2 layout', `${archive}  # v2 layout`), 'targetClusterName: orders', 'targetClusterName: archive');
-    expect(summary(check(text, 'lint').findings)).toEqual([
-      'backup/no-legacy-with-cmk CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE clusters[1].backupEnabled',
-    ]);
+    const result = check(text, 'lint');
+    expect(summary(result.findings)).toEqual(['backup/no-legacy-with-cmk CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE clusters[1].backupEnabled']);
+    // Atlas would refuse a restore into a cluster that was never created, so it is not accepted.
+    expect(result.model!.project.restoreJobs).toEqual([]);
   });
 
   it('D when another cluster of the same name was created, references resolve to that one as before', () => {
