@@ -62,6 +62,19 @@ describe('the demo project in the banner', () => {
     expect(JSON.stringify(info)).not.toContain('reader-secret-0001');
   });
 
+  it('shows no read-only row for a key that is read-only and more, nor for a reader of another project', async () => {
+    const first =
+      'version: 1\nproject: { name: first, id: 5e2211c17a3e5a48f5497de3 }\napiKeys:\n' +
+      '  - { publicKey: owner-1, privateKey: owner-secret-0001, roles: [GROUP_OWNER] }\n' +
+      '  - { publicKey: reads-and-manages, privateKey: mixed-secret-0001, roles: [GROUP_READ_ONLY, GROUP_CLUSTER_MANAGER] }\n';
+    const second =
+      'version: 1\nproject: { name: second, id: 5e2211c17a3e5a48f5497de4 }\napiKeys:\n' +
+      '  - { publicKey: reader-of-second, privateKey: reader-secret-0002, roles: [GROUP_READ_ONLY] }\n';
+    atlas = await startServer({ port: 0, configs: [{ name: 'first.yaml', yaml: first }, { name: 'second.yaml', yaml: second }] });
+    expect(atlas.projects.map((p) => p.name)).toEqual(['first', 'second']);
+    expect(bannerExtras(atlas)).toEqual({});
+  });
+
   it('shows no read-only row for a project without a read-only key', async () => {
     const yaml = 'version: 1\nproject: { name: solo, id: 5e2211c17a3e5a48f5497de3 }\napiKeys:\n  - { publicKey: only-owner, privateKey: owner-secret-0001, roles: [GROUP_OWNER] }\n';
     atlas = await startServer({ port: 0, configs: [{ name: 'solo.yaml', yaml }] });
