@@ -1,9 +1,10 @@
 // Every recipe under examples/recipes runs here, the way its page says to run it, so none can
 // rot: the two vitest recipes, Jest (plain ESM JavaScript), node:test, and the shell and Python
 // scripts of any-language.md, whose output must be the output the page shows.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBundlesBuilt, run, WORKSPACE_ROOT, type Finished } from './spec-support/workspace';
 
@@ -97,6 +98,23 @@ describe('any-language.md, against the built CLI bundle', () => {
     const finished = await run('bash', ['-c', script], { env: { MOCK_ATLAS: '' } });
     expect(finished.code, finished.stderr).toBe(0);
     expect(finished.stdout).toBe(output);
+  });
+
+  // The run above finds the bundle built before it, so it would also pass with a bin pointing
+  // into dist/, which npm cannot link on a fresh clone (it links bins before prepare builds).
+  it('every workspace bin is a committed file outside dist/, so npm ci can link it', () => {
+    const tracked = new Set(execFileSync('git', ['ls-files', 'apps', 'libs', 'tools'], { cwd: WORKSPACE_ROOT, encoding: 'utf8' }).split('\n'));
+    const manifests = [...tracked].filter((f) => /^(apps|libs|tools)\/[^/]+\/package\.json$/.test(f));
+    const bins = manifests.flatMap((manifest) => {
+      const { bin } = JSON.parse(readFileSync(join(WORKSPACE_ROOT, manifest), 'utf8')) as { bin?: string | Record<string, string> };
+      const targets = typeof bin === 'string' ? [bin] : Object.values(bin ?? {});
+      return targets.map((target) => posix.join(posix.dirname(manifest), target));
+    });
+    expect(bins.length, 'the apps declare bins').toBeGreaterThanOrEqual(2);
+    for (const target of bins) {
+      expect(target, 'a bin outside dist/').not.toMatch(/\/dist\//);
+      expect(tracked.has(target), `${target} is committed`).toBe(true);
+    }
   });
 
   it('the Python example prints what the page shows', { timeout: SLOW }, async () => {
