@@ -3,7 +3,7 @@
 // API's status, and print a token only when the mock generated it. Servers bind port 0 (some on
 // 0.0.0.0, to see the warning) and get traffic on 127.0.0.1 only; each is stopped by its test.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensureCliBuilt, runCliToExit, startCli, type CliProcess } from '../testing/cli';
+import { cliEnv, ensureCliBuilt, runCliToExit, startCli, withCli } from '../testing/cli';
 
 interface StartupLine {
   baseUrl: string;
@@ -16,20 +16,8 @@ const GIVEN_TOKEN = 'given-control-token-3b9e71d0c2a5';
 vi.setConfig({ testTimeout: 30_000 });
 beforeAll(() => ensureCliBuilt(), 120_000);
 
-async function withCli(args: readonly string[], env: NodeJS.ProcessEnv, use: (cli: CliProcess) => Promise<void>): Promise<void> {
-  const cli = startCli(args, env);
-  try {
-    await use(cli);
-  } finally {
-    await cli.stop();
-  }
-}
-
 /** Without MOCK_ATLAS_CONTROL_TOKEN, whatever the environment running the tests holds. */
-const cleanEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
-  const { MOCK_ATLAS_CONTROL_TOKEN: _token, ...rest } = process.env;
-  return { ...rest, ...extra };
-};
+const cleanEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => cliEnv(extra);
 
 const loopback = (info: StartupLine) => `http://127.0.0.1:${info.port}`;
 const stateStatus = async (info: StartupLine, headers: Record<string, string> = {}) => (await fetch(`${loopback(info)}/_mock/state`, { headers })).status;

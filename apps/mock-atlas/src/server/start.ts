@@ -29,7 +29,7 @@ export function demoConfigPath(from = dirname(fileURLToPath(import.meta.url))): 
 }
 
 /** Secrets the demo config references; generated per start unless the environment sets them. */
-const DEMO_SECRETS = ['AZURE_CLIENT_SECRET', 'MOCK_ATLAS_OWNER_PRIVATE_KEY', 'MOCK_ATLAS_READER_PRIVATE_KEY', 'MOCK_ATLAS_SA_SECRET'];
+export const DEMO_SECRETS: readonly string[] = ['AZURE_CLIENT_SECRET', 'MOCK_ATLAS_OWNER_PRIVATE_KEY', 'MOCK_ATLAS_READER_PRIVATE_KEY', 'MOCK_ATLAS_SA_SECRET'];
 
 /**
  * A project config given in memory instead of as a file (the test harness's `config` option):

@@ -2,6 +2,7 @@
 // runs it: read what it prints, wait for it to exit, stop it with a signal.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { DEMO_SECRETS } from '../server/start';
 import { CLI_BUNDLE, WORKSPACE_ROOT } from './workspace';
 
 /**
@@ -101,4 +102,23 @@ export async function runCliToExit(
   const code = await cli.exited;
   clearTimeout(timer);
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };
+}
+
+/**
+ * The test runner's environment without MOCK_ATLAS_CONTROL_TOKEN (which would change what the
+ * CLI prints), and with `withoutDemoSecrets`, without the variables the demo config names.
+ */
+export function cliEnv(extra: NodeJS.ProcessEnv = {}, options: { readonly withoutDemoSecrets?: boolean } = {}): NodeJS.ProcessEnv {
+  const unset = new Set(['MOCK_ATLAS_CONTROL_TOKEN', ...(options.withoutDemoSecrets ? DEMO_SECRETS : [])]);
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !unset.has(name))), ...extra };
+}
+
+/** Starts the CLI, hands it to `use`, and stops it however `use` ends. */
+export async function withCli(args: readonly string[], env: NodeJS.ProcessEnv, use: (cli: CliProcess) => Promise<void>): Promise<void> {
+  const cli = startCli(args, env);
+  try {
+    await use(cli);
+  } finally {
+    await cli.stop();
+  }
 }
